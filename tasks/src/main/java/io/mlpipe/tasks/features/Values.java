@@ -1,0 +1,139 @@
+package io.mlpipe.tasks.features;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * How a value is read, the same in training and inference: missing, a number, or text. Works on byte ranges so
+ * the CSV hot loop never builds a String for a number.
+ */
+public final class Values {
+    /** Spellings of "no value" that spreadsheets and pandas write; compared case-insensitively. */
+    private static final byte[][] MISSING = {bytes("na"), bytes("n/a"), bytes("nan"), bytes("null")};
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    private Values() {
+    }
+
+    /** Empty, or one of NA, N/A, NaN, null. */
+    public static boolean isMissing(byte[] b, int start, int end) {
+        int length = end - start;
+        if (length == 0) {
+            return true;
+        }
+        if (length > 4) {
+            return false;
+        }
+        outer:
+        for (byte[] token : MISSING) {
+            if (token.length != length) {
+                continue;
+            }
+            for (int i = 0; i < length; i++) {
+                if ((b[start + i] | 0x20) != token[i]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** A decimal number as XGBoost reads it: [+-] digits [. digits] [e [+-] digits], at least one digit. */
+    public static boolean isNumber(byte[] b, int start, int end) {
+        int i = start;
+        if (i < end && (b[i] == '-' || b[i] == '+')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < end && isDigit(b[i])) {
+            i++;
+            digits++;
+        }
+        if (i < end && b[i] == '.') {
+            i++;
+            while (i < end && isDigit(b[i])) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < end && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            if (i < end && (b[i] == '-' || b[i] == '+')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < end && isDigit(b[i])) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == end;
+    }
+
+    /**
+     * The value of a range that {@link #isNumber} accepted. Plain decimals of up to 15 significant digits are
+     * computed exactly without allocating; anything else goes through {@link Double#parseDouble}.
+     */
+    public static double parseNumber(byte[] b, int start, int end) {
+        int i = start;
+        boolean negative = false;
+        if (b[i] == '-' || b[i] == '+') {
+            negative = b[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = 0;
+        boolean inFraction = false;
+        for (; i < end; i++) {
+            byte c = b[i];
+            if (isDigit(c)) {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (inFraction) {
+                    fraction++;
+                }
+            } else if (c == '.' && !inFraction) {
+                inFraction = true;
+            } else {
+                break;
+            }
+        }
+        if (i != end || digits > 15 || fraction >= POWERS_OF_TEN.length) {
+            return Double.parseDouble(new String(b, start, end - start, StandardCharsets.US_ASCII));
+        }
+        double value = mantissa / POWERS_OF_TEN[fraction];
+        return negative ? -value : value;
+    }
+
+    public static boolean isMissing(String value) {
+        byte[] b = value.trim().getBytes(StandardCharsets.UTF_8);
+        return isMissing(b, 0, b.length);
+    }
+
+    public static boolean isNumber(String value) {
+        byte[] b = value.trim().getBytes(StandardCharsets.UTF_8);
+        return isNumber(b, 0, b.length);
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

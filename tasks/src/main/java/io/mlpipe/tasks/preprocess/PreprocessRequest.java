@@ -1,0 +1,34 @@
+package io.mlpipe.tasks.preprocess;
+
+import io.mlpipe.schemas.SchemaName;
+import io.mlpipe.schemas.SchemaViolationException;
+import io.mlpipe.schemas.Schemas;
+
+import java.util.Map;
+
+/** The preprocess Lambda's input (schema preprocess-input). */
+public record PreprocessRequest(String bucket, String key, String model, String runId) {
+
+    /** Validates the raw input; a mismatch is an {@link InputValidationError}. */
+    public static PreprocessRequest from(Map<String, Object> input) {
+        try {
+            Schemas.shared().check(SchemaName.PREPROCESS_INPUT, input);
+        } catch (SchemaViolationException e) {
+            throw new InputValidationError("the preprocess input is not valid: " + String.join("; ", e.problems()));
+        }
+        return new PreprocessRequest((String) input.get("bucket"), (String) input.get("key"),
+                (String) input.get("model"), (String) input.get("runId"));
+    }
+
+    String source() {
+        return "s3://" + bucket + "/" + key;
+    }
+
+    String configKey() {
+        return "config/" + model + ".json";
+    }
+
+    String processedPrefix() {
+        return "processed/" + model + "/" + runId + "/";
+    }
+}

@@ -1,0 +1,131 @@
+package io.mlpipe.tasks.preprocess;
+
+import io.mlpipe.tasks.features.ProblemType;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The problem type and how the target is written as the XGBoost label: the number itself for regression,
+ * the class index (classes sorted, index = label) for classification.
+ */
+final class TargetEncoding {
+    /** More classes than this is not a sensible classification target. */
+    static final int MAX_CLASSES = 100;
+
+    final ProblemType problemType;
+    /** Original label values, sorted (numbers as Long or Double, text as String); null for regression. */
+    final List<Object> classes;
+    private final Map<String, byte[]> textCodes = new HashMap<>();
+    private final Map<Double, byte[]> numberCodes = new HashMap<>();
+
+    private TargetEncoding(ProblemType problemType, List<Object> classes) {
+        this.problemType = problemType;
+        this.classes = classes;
+        if (classes != null) {
+            for (int i = 0; i < classes.size(); i++) {
+                byte[] code = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
+                if (classes.get(i) instanceof Number n) {
+                    numberCodes.put(n.doubleValue(), code);
+                } else {
+                    textCodes.put((String) classes.get(i), code);
+                }
+            }
+        }
+    }
+
+    /**
+     * Decides the problem type from the target's profile and the configured type ("auto" = the rules of
+     * docs/CONTRACTS.md: text values are classification; 2 numeric values binary; 3..10 integers multiclass;
+     * otherwise regression).
+     */
+    static TargetEncoding decide(ColumnProfile target, String configured, String configPath) {
+        Map<String, long[]> distinct = target.distinct();
+        if (distinct != null && distinct.size() == 1) {
+            throw new DataValidationError("the target column '" + target.name + "' has the same value '"
+                    + distinct.keySet().iterator().next() + "' in every row; a model needs at least two different values");
+        }
+        List<Object> classes = distinctLabels(target);
+        if (target.isNumeric() && classes != null && classes.size() == 1) {
+            throw new DataValidationError("the target column '" + target.name + "' has the same value in every row; "
+                    + "a model needs at least two different values");
+        }
+        ProblemType type = "auto".equals(configured) ? detect(target, classes) : ProblemType.fromId(configured);
+        if (type == ProblemType.REGRESSION) {
+            if (!target.isNumeric()) {
+                throw new ConfigValidationError(configPath + " sets problemType regression, but the target column '"
+                        + target.name + "' holds text (e.g. '" + target.firstText + "'); use a classification type or \"auto\"");
+            }
+            return new TargetEncoding(type, null);
+        }
+        if (classes == null || classes.size() > MAX_CLASSES) {
+            throw new ConfigValidationError("the target column '" + target.name + "' has more than " + MAX_CLASSES
+                    + " different values, too many for classification; set problemType to regression in " + configPath
+                    + " if it is a quantity");
+        }
+        if (type == ProblemType.BINARY_CLASSIFICATION && classes.size() != 2) {
+            throw new ConfigValidationError(configPath + " sets problemType binary_classification, but the target column '"
+                    + target.name + "' has " + classes.size() + " different values " + preview(classes)
+                    + "; use multiclass_classification or \"auto\"");
+        }
+        return new TargetEncoding(type, classes);
+    }
+
+    private static ProblemType detect(ColumnProfile target, List<Object> classes) {
+        if (!target.isNumeric()) {
+            if (classes == null || classes.size() > MAX_CLASSES) {
+                throw new DataValidationError("the target column '" + target.name + "' holds text with more than "
+                        + MAX_CLASSES + " different values: too many classes to learn; check that '" + target.name
+                        + "' is the column to predict");
+            }
+            return classes.size() == 2 ? ProblemType.BINARY_CLASSIFICATION : ProblemType.MULTICLASS_CLASSIFICATION;
+        }
+        if (classes != null && classes.size() == 2) {
+            return ProblemType.BINARY_CLASSIFICATION;
+        }
+        if (classes != null && target.integral && classes.size() >= 3 && classes.size() <= 10) {
+            return ProblemType.MULTICLASS_CLASSIFICATION;
+        }
+        return ProblemType.REGRESSION;
+    }
+
+    /** Sorted distinct labels; numbers are compared as numbers ("1" and "1.0" are one class). */
+    private static List<Object> distinctLabels(ColumnProfile target) {
+        if (target.distinct() == null) {
+            return null;
+        }
+        if (!target.isNumeric()) {
+            return new ArrayList<>(new TreeSet<>(target.distinct().keySet()));
+        }
+        TreeSet<Double> numbers = new TreeSet<>();
+        for (String value : target.distinct().keySet()) {
+            numbers.add(Double.parseDouble(value));
+        }
+        List<Object> labels = new ArrayList<>();
+        for (double n : numbers) {
+            labels.add(n == Math.rint(n) && Math.abs(n) < 1e15 ? (Object) (long) n : (Object) n);
+        }
+        return labels;
+    }
+
+    private static String preview(List<Object> classes) {
+        return classes.subList(0, Math.min(5, classes.size())) + (classes.size() > 5 ? "..." : "");
+    }
+
+    /** Writes the label of the current row. */
+    void write(CsvParser csv, int field, OutputStream out) throws IOException {
+        if (classes == null) {
+            csv.copyTo(field, out);
+        } else if (classes.get(0) instanceof Number) {
+            out.write(numberCodes.get(csv.number(field)));
+        } else {
+            out.write(textCodes.get(csv.text(field)));
+        }
+    }
+}
