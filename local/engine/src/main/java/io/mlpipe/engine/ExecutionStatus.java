@@ -1,0 +1,4 @@
+package io.mlpipe.engine;
+
+/** DescribeExecution's status values. */
+public enum ExecutionStatus { RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED }

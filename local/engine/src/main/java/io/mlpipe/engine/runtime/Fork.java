@@ -1,0 +1,131 @@
+package io.mlpipe.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlpipe.engine.StatesError;
+import io.mlpipe.engine.json.Variables;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Runs the branches of a Parallel state or the iterations of a Map state. Pure graphs run one
+ * after the other on the caller's thread (no thread hop); graphs that may block run on the
+ * engine's executor, at most {@code maxConcurrency} at once. Once the failure policy says the
+ * state has failed, the others are cancelled (they end at their next transition or wait).
+ */
+public final class Fork {
+    private Fork() {}
+
+    /** "Inline Map ... up to 40 concurrent iterations" — also the cap when MaxConcurrency is 0. */
+    public static final int INLINE_CONCURRENCY_LIMIT = 40;
+
+    public interface Body {
+        /** Runs branch/iteration {@code index} in {@code child}; returns its output or throws its error. */
+        JsonNode run(int index, Branch child);
+    }
+
+    /** Decides whether the failures so far fail the whole state. */
+    public interface FailurePolicy {
+        boolean failed(int failures, int count);
+    }
+
+    /** The end of one branch: its output, or its error (null output). Not run: null entry. */
+    public record Outcome(JsonNode output, StatesError error) {}
+
+    /** A cancellation scope shared by the branches of one fork. */
+    static final class Group {
+        final Group parent;
+        volatile boolean cancelled;
+
+        Group(Group parent) { this.parent = parent; }
+
+        void checkLive() {
+            if (cancelled) throw new Signals.Aborted("States.Aborted", "A sibling branch failed");
+        }
+    }
+
+    /** True for a cancellation or stop (no Catch applies; the iteration is aborted, not failed). */
+    public static boolean isAbort(StatesError e) { return e instanceof Signals.Aborted || e instanceof Signals.ExecutionTimedOut; }
+
+    /** $$.Map.Item for iteration {@code index}. */
+    public static ObjectNode mapItem(int index, JsonNode value) {
+        ObjectNode item = io.mlpipe.engine.json.Json.object();
+        item.put("Index", index);
+        item.set("Value", value);
+        return item;
+    }
+
+    static Outcome[] run(StateRun parent, int count, int maxConcurrency, boolean mayBlock, FailurePolicy policy, Body body) {
+        Branch p = parent.branch;
+        Group group = new Group(p.group);
+        Outcome[] outcomes = new Outcome[count];
+        if (!mayBlock) {
+            int failures = 0;
+            for (int i = 0; i < count; i++) {
+                p.checkLive();
+                outcomes[i] = runOne(p, group, i, body);
+                if (outcomes[i].error() != null && policy.failed(++failures, count)) break;
+            }
+        } else {
+            int limit = maxConcurrency <= 0 ? INLINE_CONCURRENCY_LIMIT : Math.min(maxConcurrency, INLINE_CONCURRENCY_LIMIT);
+            Semaphore permits = new Semaphore(limit);
+            List<Future<?>> futures = new ArrayList<>(count);
+            int[] failures = {0};
+            for (int i = 0; i < count && !group.cancelled; i++) {
+                try {
+                    permits.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    group.cancelled = true;
+                    break;
+                }
+                if (group.cancelled) {
+                    permits.release();
+                    break;
+                }
+                final int index = i;
+                futures.add(p.exec.config.executor().submit(() -> {
+                    try {
+                        Outcome o = runOne(p, group, index, body);
+                        outcomes[index] = o;
+                        if (o.error() != null && !isAbort(o.error())) {
+                            synchronized (failures) {
+                                if (policy.failed(++failures[0], count)) {
+                                    group.cancelled = true;
+                                    p.exec.wakeAll();
+                                }
+                            }
+                        }
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (Exception e) {
+                    throw new StatesError("States.Runtime", "A branch crashed: " + e);
+                }
+            }
+        }
+        p.lastEventId = p.exec.history.lastId();
+        p.checkLive();
+        return outcomes;
+    }
+
+    private static Outcome runOne(Branch parent, Group group, int index, Body body) {
+        Branch child = new Branch(parent.exec, new Variables(parent.variables), group, parent.lastEventId, false);
+        try {
+            return new Outcome(body.run(index, child), null);
+        } catch (StatesError e) {
+            return new Outcome(null, e);
+        }
+    }
+
+    /** Appends an event on a child branch (iteration events). */
+    public static void event(Branch child, String type, ObjectNode details) { child.event(type, details); }
+}

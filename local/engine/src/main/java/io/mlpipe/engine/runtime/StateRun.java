@@ -1,0 +1,178 @@
+package io.mlpipe.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlpipe.engine.EngineConfig;
+import io.mlpipe.engine.ErrorNames;
+import io.mlpipe.engine.StatesError;
+import io.mlpipe.engine.json.Json;
+import io.mlpipe.engine.json.Scope;
+import io.mlpipe.engine.json.Variables;
+import io.mlpipe.engine.spi.Entropy;
+import io.mlpipe.engine.states.Assignment;
+import io.mlpipe.engine.states.State;
+import io.mlpipe.engine.states.StateGraph;
+import io.mlpipe.engine.jsonata.JsonataTemplate;
+
+import java.time.Instant;
+
+/**
+ * One entry into a state: what the state's code may use (events, waits, callbacks, branches)
+ * and the {@link Scope} its paths and expressions see. The context object is built only when
+ * something reads "$$" / $states.context.
+ */
+public final class StateRun implements Scope {
+    final Branch branch;
+    final State state;
+    final long enteredMillis;
+    int retryCount;
+    private String taskToken;
+    private ObjectNode context;
+    /** The state's input after InputPath (TimeoutSecondsPath and the Map's ItemsPath read it). */
+    JsonNode effectiveInput;
+    /** Set by a Choice state: the chosen rule's Next, Assign and (JSONata) Output. */
+    String chosenNext;
+    Assignment chosenAssign;
+    JsonataTemplate chosenOutput;
+
+    StateRun(Branch branch, State state) {
+        this.branch = branch;
+        this.state = state;
+        this.enteredMillis = branch.exec.config.time().millis();
+    }
+
+    // --- Scope
+
+    @Override
+    public JsonNode context() {
+        if (context == null) {
+            ExecutionRun e = branch.exec;
+            ObjectNode c = Json.object();
+            c.set("Execution", e.executionContext);
+            ObjectNode s = c.putObject("State");
+            s.put("EnteredTime", Instant.ofEpochMilli(enteredMillis).toString());
+            s.put("Name", state.name());
+            s.put("RetryCount", retryCount);
+            c.set("StateMachine", e.stateMachineContext);
+            if (taskToken != null) c.putObject("Task").put("Token", taskToken);
+            context = c;
+        }
+        return context;
+    }
+
+    @Override
+    public Variables variables() { return branch.variables; }
+
+    @Override
+    public Entropy entropy() { return branch.exec.config.entropy(); }
+
+    // --- what states use
+
+    public String stateName() { return state.name(); }
+
+    public JsonNode effectiveInput() { return effectiveInput; }
+
+    public EngineConfig config() { return branch.exec.config; }
+
+    public String executionArn() { return branch.exec.request.executionArn(); }
+
+    public long now() { return branch.exec.config.time().millis(); }
+
+    /** A Choice state's decision. */
+    public void choose(String next, Assignment assign, JsonataTemplate output) {
+        this.chosenNext = next;
+        this.chosenAssign = assign;
+        this.chosenOutput = output;
+    }
+
+    /** Appends a history event on this branch. */
+    public void event(String type, ObjectNode details) { branch.event(type, details); }
+
+    /** A retry starts the state's work again: "RetryCount" changes in the context object. */
+    void retried() {
+        retryCount++;
+        context = null;
+    }
+
+    /** Waits {@code seconds} of definition time, times the wait scale. */
+    public void sleepScaled(double seconds) {
+        sleepMillis(Math.round(seconds * 1000 * branch.exec.config.waitScale()));
+    }
+
+    /** Waits real milliseconds, waking early (with an abort) when the execution stops. */
+    public void sleepMillis(long millis) {
+        branch.checkLive();
+        if (millis <= 0) return;
+        ExecutionRun e = branch.exec;
+        long end = System.nanoTime() + millis * 1_000_000;
+        synchronized (e.lock) {
+            while (true) {
+                branch.checkLive();
+                long remaining = (end - System.nanoTime()) / 1_000_000;
+                if (remaining <= 0) return;
+                if (e.deadlineMillis != Long.MAX_VALUE) remaining = Math.max(1, Math.min(remaining, e.deadlineMillis - now()));
+                waitOn(e.lock, remaining);
+            }
+        }
+    }
+
+    /** Creates this task's token ($$.Task.Token) and registers it for SendTask*. */
+    public String newTaskToken() {
+        taskToken = branch.exec.tokens.register(branch.exec);
+        context = null;
+        return taskToken;
+    }
+
+    /**
+     * Waits for SendTaskSuccess/Failure on {@code token}: returns the output, throws the sent
+     * error, States.Timeout at {@code deadlineMillis} (clock time) or States.HeartbeatTimeout
+     * when no heartbeat came for {@code heartbeatMillis}.
+     */
+    public JsonNode awaitCallback(String token, long deadlineMillis, long heartbeatMillis) {
+        ExecutionRun e = branch.exec;
+        TaskTokens.Callback cb = e.tokens.get(token);
+        try {
+            synchronized (e.lock) {
+                while (!cb.done) {
+                    branch.checkLive();
+                    long now = now();
+                    if (now >= deadlineMillis) throw new StatesError(ErrorNames.TIMEOUT, "The task timed out waiting for a callback");
+                    long until = deadlineMillis;
+                    if (heartbeatMillis > 0) {
+                        long beatDeadline = cb.lastHeartbeat + heartbeatMillis;
+                        if (now >= beatDeadline) throw new StatesError(ErrorNames.HEARTBEAT_TIMEOUT, "No heartbeat was received within " + heartbeatMillis / 1000 + " seconds");
+                        until = Math.min(until, beatDeadline);
+                    }
+                    if (e.deadlineMillis != Long.MAX_VALUE) until = Math.min(until, e.deadlineMillis);
+                    waitOn(e.lock, Math.max(1, until - now));
+                }
+            }
+            if (cb.failure != null) throw cb.failure;
+            return cb.output;
+        } finally {
+            e.tokens.remove(token);
+        }
+    }
+
+    /** Forgets a token whose task ended without waiting for it (the submit call failed). */
+    public void dropTaskToken(String token) { branch.exec.tokens.remove(token); }
+
+    /** Runs {@code count} branches (Parallel) or iterations (Map); see {@link Fork}. */
+    public Fork.Outcome[] fork(int count, int maxConcurrency, boolean mayBlock, Fork.FailurePolicy policy, Fork.Body body) {
+        return Fork.run(this, count, maxConcurrency, mayBlock, policy, body);
+    }
+
+    /** Runs a graph in a child branch (inside a {@link Fork.Body}). */
+    public static JsonNode runGraph(Branch child, StateGraph graph, JsonNode input) {
+        return child.run(graph, graph.startAt(), input);
+    }
+
+    private static void waitOn(Object lock, long millis) {
+        try {
+            lock.wait(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new Signals.Aborted("States.Runtime", "The engine thread was interrupted");
+        }
+    }
+}
