@@ -1,0 +1,53 @@
+package io.mlpipe.twin.edge;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one listening port of the twin, on 127.0.0.1 only. Threads are not bounded: a request may wait on
+ * another request to the same edge (a Lambda calling DynamoDB, a state machine calling a Lambda), and a
+ * fixed pool could deadlock on that.
+ */
+public final class EdgeServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private EdgeServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    public static EdgeServer start(int port, EdgeRouter router) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "mlpipe-edge-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", router);
+        server.start();
+        return new EdgeServer(server, executor);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

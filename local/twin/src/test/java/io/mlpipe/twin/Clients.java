@@ -1,0 +1,53 @@
+package io.mlpipe.twin;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** SDK v2 clients configured as a user of the twin configures them. */
+public final class Clients {
+    private Clients() {
+    }
+
+    public static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, URI endpoint) {
+        builder.endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true));
+        return builder.build();
+    }
+
+    public static S3Client s3(URI endpoint) {
+        return configure(S3Client.builder().forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()), endpoint);
+    }
+
+    public static DynamoDbClient dynamoDb(URI endpoint) {
+        return configure(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint);
+    }
+
+    public static EventBridgeClient events(URI endpoint) {
+        return configure(EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint);
+    }
+
+    public static SqsClient sqs(URI endpoint) {
+        return configure(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint);
+    }
+
+    public static SnsClient sns(URI endpoint) {
+        return configure(SnsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint);
+    }
+
+    public static LambdaClient lambda(URI endpoint) {
+        return configure(LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint);
+    }
+}
