@@ -7,6 +7,8 @@ import java.util.List;
 final class JsonPathParser {
     private final String text;
     private int pos;
+    /** Inside a filter a name also ends at a space, ')' or an operator. */
+    private boolean inFilter;
 
     JsonPathParser(String text) {
         this.text = text;
@@ -118,11 +120,13 @@ final class JsonPathParser {
         skipSpaces();
         expect('@');
         List<PathSegment> path = new ArrayList<>();
+        inFilter = true;
         while (peek() == '.' || peek() == '[') {
             PathSegment s = segment();
             if (!s.definite()) throw error("filters accept names and indexes only");
             path.add(s);
         }
+        inFilter = false;
         skipSpaces();
         if (peek() == ')') return new FilterPredicate(path, null, null);
         int start = pos;
@@ -175,7 +179,7 @@ final class JsonPathParser {
     /** A name after '.': anything up to the next '.' or '['. */
     private String looseName() {
         int start = pos;
-        while (pos < text.length() && peek() != '.' && peek() != '[') pos++;
+        while (pos < text.length() && peek() != '.' && peek() != '[' && !(inFilter && " )=!<>".indexOf(peek()) >= 0)) pos++;
         return text.substring(start, pos);
     }
 

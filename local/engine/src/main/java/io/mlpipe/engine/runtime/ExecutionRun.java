@@ -13,7 +13,6 @@ import io.mlpipe.engine.StatesError;
 import io.mlpipe.engine.json.Json;
 import io.mlpipe.engine.json.Variables;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +50,7 @@ public final class ExecutionRun {
         executionContext.set("Input", request.input());
         executionContext.put("Name", request.name());
         executionContext.put("RoleArn", request.roleArn());
-        executionContext.put("StartTime", Instant.ofEpochMilli(startMillis).toString());
+        executionContext.put("StartTime", Timestamps.format(startMillis));
         executionContext.put("RedriveCount", 0);
         this.stateMachineContext = Json.object();
         stateMachineContext.put("Id", request.stateMachineArn());

@@ -14,7 +14,6 @@ import io.mlpipe.engine.states.State;
 import io.mlpipe.engine.states.StateGraph;
 import io.mlpipe.engine.jsonata.JsonataTemplate;
 
-import java.time.Instant;
 
 /**
  * One entry into a state: what the state's code may use (events, waits, callbacks, branches)
@@ -50,7 +49,7 @@ public final class StateRun implements Scope {
             ObjectNode c = Json.object();
             c.set("Execution", e.executionContext);
             ObjectNode s = c.putObject("State");
-            s.put("EnteredTime", Instant.ofEpochMilli(enteredMillis).toString());
+            s.put("EnteredTime", Timestamps.format(enteredMillis));
             s.put("Name", state.name());
             s.put("RetryCount", retryCount);
             c.set("StateMachine", e.stateMachineContext);
