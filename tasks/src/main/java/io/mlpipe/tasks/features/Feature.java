@@ -1,5 +1,6 @@
 package io.mlpipe.tasks.features;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
@@ -23,6 +24,7 @@ public record Feature(String name, String type, List<String> categories) {
         return new Feature(name, CATEGORICAL, List.copyOf(categories));
     }
 
+    @JsonIgnore
     public boolean isCategorical() {
         return CATEGORICAL.equals(type);
     }

@@ -1,0 +1,47 @@
+package io.mlpipe.tasks.preprocess;
+
+import io.mlpipe.tasks.features.Values;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Which cells are numbers, which are missing, and the numbers' values. */
+class ValuesReadLikeXgboostTest {
+
+    @ParameterizedTest(name = "''{0}'' number={1} missing={2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            42        | true  | false
+            -3.25     | true  | false
+            +.5       | true  | false
+            7.        | true  | false
+            1e-3      | true  | false
+            6.02E23   | true  | false
+            ''        | false | true
+            NA        | false | true
+            n/a       | false | true
+            NaN       | false | true
+            NULL      | false | true
+            fourty    | false | false
+            1,000     | false | false
+            1e        | false | false
+            .         | false | false
+            -         | false | false
+            12abc     | false | false
+            Infinity  | false | false
+            0x1F      | false | false
+            """)
+    void classifiesCells(String cell, boolean number, boolean missing) {
+        assertEquals(number, Values.isNumber(cell));
+        assertEquals(missing, Values.isMissing(cell));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"42", "-3.25", "+.5", "7.", "1e-3", "6.02E23", "0.1", "123456789.123456", "12345678901234567890", "-0.000001"})
+    void parsesExactlyLikeDoubleParseDouble(String cell) {
+        byte[] bytes = cell.getBytes(StandardCharsets.US_ASCII);
+        assertEquals(Double.parseDouble(cell), Values.parseNumber(bytes, 0, bytes.length));
+    }
+}
