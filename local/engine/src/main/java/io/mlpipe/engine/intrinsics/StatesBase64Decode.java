@@ -16,7 +16,7 @@ final class StatesBase64Decode extends IntrinsicFunction {
         String s = string(args, 0);
         if (s.length() > 10_000) throw failure("the input is longer than 10000 characters");
         try {
-            return Json.NODES.textNode(new String(Base64.getMimeDecoder().decode(s), StandardCharsets.UTF_8));
+            return Json.NODES.textNode(new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw failure("the input is not Base64: " + e.getMessage());
         }
