@@ -110,6 +110,7 @@ public final class Pipeline extends Construct {
                 "{'model': $run.model, 'runId': $run.runId, 'executionArn': $states.context.Execution.Id,"
                         + " 'modelVersion': $modelVersion != null ? $modelVersion, 'error': $failure.Error,"
                         + " 'cause': $exists($failure.Cause) ? $failure.Cause : ''}");
+        emitFailed.addRetry(Retries.EVENTBRIDGE);
         emitFailed.addCatch(failed, CatchProps.builder().errors(List.of("States.ALL")).build());
         emitFailed.next(failed);
         DynamoUpdateItem recordFailureTask = updateRun("RecordFailure", "FAILED",
@@ -117,6 +118,7 @@ public final class Pipeline extends Construct {
                 map(":error", str("$failure.Error"),
                         ":cause", str("$exists($failure.Cause) ? $failure.Cause : ''")),
                 "#error = :error, #cause = :cause");
+        recordFailureTask.addRetry(Retries.DYNAMODB);
         // a failing failure record must not hide the original error: go on to the event and Fail
         recordFailureTask.addCatch(emitFailed, CatchProps.builder().errors(List.of("States.ALL")).build());
         recordFailureTask.next(emitFailed);
@@ -610,7 +612,6 @@ public final class Pipeline extends Construct {
                 .expressionAttributeNames(allNames)
                 .expressionAttributeValues(allValues)
                 .build());
-        update.addRetry(Retries.DYNAMODB);
         return update;
     }
 
@@ -623,7 +624,6 @@ public final class Pipeline extends Construct {
                                 .detail(TaskInput.fromText(jsonata(detailExpression)))
                                 .build()))
                         .build());
-        emit.addRetry(Retries.EVENTBRIDGE);
         return emit;
     }
 
