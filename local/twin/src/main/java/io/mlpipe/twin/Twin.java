@@ -1,6 +1,7 @@
 package io.mlpipe.twin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlpipe.twin.apigateway.ApiGatewayService;
 import io.mlpipe.twin.dynamodb.DynamoDbLocalServer;
 import io.mlpipe.twin.edge.EdgeRouter;
 import io.mlpipe.twin.edge.EdgeServer;
@@ -30,6 +31,8 @@ import io.mlpipe.twin.sqs.SqsQueues;
 import io.mlpipe.twin.sqs.SqsService;
 import io.mlpipe.twin.sqs.SqsTarget;
 import io.mlpipe.twin.store.JsonFile;
+import io.mlpipe.twin.template.LoadedStack;
+import io.mlpipe.twin.template.TemplateLoader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +77,8 @@ public final class Twin implements AutoCloseable {
     private SnsTopics topics;
     private LambdaFunctions lambdas;
     private S3Service s3;
+    private ApiGatewayService apiGateway;
+    private LoadedStack stack;
     private TwinInfo info;
 
     private Twin(Builder config) {
@@ -123,6 +128,10 @@ public final class Twin implements AutoCloseable {
             router.add(new Route("lambda", Route.pathPrefix(LambdaService.PATH_PREFIX), new LambdaService(lambdas)));
             health.register("lambda", () -> HealthHandler.RUNNING);
 
+            apiGateway = new ApiGatewayService(lambdas, ACCOUNT);
+            router.add(new Route("apigateway", Route.pathPrefix(ApiGatewayService.PATH_PREFIX), apiGateway));
+            health.register("apigateway", () -> HealthHandler.RUNNING);
+
             DynamoDbLocalServer dynamoDb = own(dynamo.join());
             router.add(new Route("dynamodb", Route.target("DynamoDB_20120810"), new ReverseProxy(dynamoDb.endpoint())));
             health.register("dynamodb", dynamoDb::status);
@@ -138,13 +147,41 @@ public final class Twin implements AutoCloseable {
                 own(plugin);
                 plugin.start(new PluginContext(plugin.name()));
             }
-            info = new TwinInfo(endpoint.toString(), null, Map.of(), null, null, endpoint + config.consolePath,
-                    data.toString());
+            if (config.template != null) {
+                String stackName = config.stackName != null ? config.stackName : TemplateLoader.stackNameOf(config.template);
+                stack = TemplateLoader.load(config.template, data.resolve("template/seed"), stackName, region, ACCOUNT,
+                        new TemplateLoader.Services(s3Proxy.endpoint(), s3.buckets(), dynamoDb.endpoint(), queues, topics,
+                                bus, lambdas, apiGateway, () -> stateMachineRegistry, endpoint));
+            }
+            info = info(endpoint, data);
             return this;
         } catch (Exception | Error e) {
             close();
             throw e;
         }
+    }
+
+    private TwinInfo info(URI endpoint, Path data) {
+        if (stack == null) {
+            return new TwinInfo(endpoint.toString(), null, Map.of(), null, null, endpoint + config.consolePath, data.toString());
+        }
+        String bucket = !stack.eventBridgeBuckets().isEmpty() ? stack.eventBridgeBuckets().get(0)
+                : stack.buckets().isEmpty() ? null : stack.buckets().get(0);
+        String apiUrl = stack.apis().values().stream().filter(api -> !api.stages().isEmpty()).findFirst()
+                .map(api -> endpoint + ApiGatewayService.PATH_PREFIX + api.id() + "/" + api.stages().get(0) + "/_user_request_/")
+                .orElse(null);
+        return new TwinInfo(endpoint.toString(), bucket, stack.tables(),
+                stack.stateMachines().values().stream().findFirst().orElse(null), apiUrl, endpoint + config.consolePath,
+                data.toString());
+    }
+
+    /** What the template became (null when the twin runs without one). */
+    public LoadedStack stack() {
+        return stack;
+    }
+
+    public ApiGatewayService apiGateway() {
+        return apiGateway;
     }
 
     private <T extends AutoCloseable> T own(T resource) {
@@ -292,6 +329,7 @@ public final class Twin implements AutoCloseable {
         private double waitScale = 1.0;
         private String region = "us-east-1";
         private Path template;
+        private String stackName;
         private String consolePath = "/_mlpipe/console/";
         private final List<TwinPlugin> plugins = new ArrayList<>();
 
@@ -325,6 +363,12 @@ public final class Twin implements AutoCloseable {
         /** The synthesized CloudFormation template to run (none: the services start empty). */
         public Builder template(Path template) {
             this.template = template;
+            return this;
+        }
+
+        /** The stack's name (default: from the template file's name, {@code Mlpipe.template.json} -> Mlpipe). */
+        public Builder stackName(String stackName) {
+            this.stackName = stackName;
             return this;
         }
 
