@@ -28,7 +28,7 @@ public final class MlpipeApp {
 
     public static void main(String[] args) {
         Path root = repositoryRoot(Path.of("").toAbsolutePath());
-        App app = new App(AppProps.builder().context(cdkJsonContext(root)).build());
+        App app = new App(AppProps.builder().context(appContext(root)).build());
         build(app, root);
         app.synth();
     }
@@ -44,17 +44,23 @@ public final class MlpipeApp {
     }
 
     /**
-     * The "context" of the root cdk.json (feature flags). The CDK CLI passes it itself; a JVM started
-     * otherwise (Maven, tests) must load it, or the flags silently fall back to old defaults. Context
-     * the CLI passes still wins over these values.
+     * The app's context: the "context" of the root cdk.json (feature flags) plus the settings the CDK
+     * CLI passes by default (path and asset metadata on, version reporting off, as cdk.json says).
+     * The CLI passes all of it itself; a JVM started otherwise (Maven, tests) must load it, or the
+     * flags silently fall back to old defaults and the template differs from the CLI's. Context the
+     * CLI passes still wins over these values.
      */
-    public static Map<String, Object> cdkJsonContext(Path root) {
+    public static Map<String, Object> appContext(Path root) {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> cdkJson = new ObjectMapper().readValue(root.resolve("cdk.json").toFile(), Map.class);
             @SuppressWarnings("unchecked")
             Map<String, Object> context = (Map<String, Object>) cdkJson.getOrDefault("context", Map.of());
-            return new LinkedHashMap<>(context);
+            Map<String, Object> appContext = new LinkedHashMap<>(context);
+            appContext.putIfAbsent("aws:cdk:enable-path-metadata", true);
+            appContext.putIfAbsent("aws:cdk:enable-asset-metadata", true);
+            appContext.putIfAbsent("aws:cdk:version-reporting", false);
+            return appContext;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + root.resolve("cdk.json"), e);
         }

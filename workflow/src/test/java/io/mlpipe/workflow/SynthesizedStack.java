@@ -31,7 +31,7 @@ final class SynthesizedStack {
     private SynthesizedStack() {
         try {
             outdir = Files.createTempDirectory("mlpipe-cdk-out");
-            App app = new App(AppProps.builder().context(MlpipeApp.cdkJsonContext(ROOT)).outdir(outdir.toString()).build());
+            App app = new App(AppProps.builder().context(MlpipeApp.appContext(ROOT)).outdir(outdir.toString()).build());
             stack = MlpipeApp.build(app, ROOT);
             app.synth();
             templateText = Files.readString(outdir.resolve(MlpipeApp.STACK_NAME + ".template.json"));
