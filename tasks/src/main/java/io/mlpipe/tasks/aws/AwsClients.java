@@ -26,8 +26,14 @@ import java.util.Map;
 public final class AwsClients {
     private final Map<String, String> env;
 
+    private static final String XRAY_CONTEXT_MISSING = "com.amazonaws.xray.strategy.contextMissingStrategy";
+
     public AwsClients(Map<String, String> env) {
         this.env = Map.copyOf(env);
+        if (isLocal() && System.getProperty(XRAY_CONTEXT_MISSING) == null && System.getenv("AWS_XRAY_CONTEXT_MISSING") == null) {
+            // Off Lambda there is no X-Ray segment: the SDK's X-Ray interceptor would log an error on every call.
+            System.setProperty(XRAY_CONTEXT_MISSING, "IGNORE_ERROR");
+        }
     }
 
     public S3Client s3() {
