@@ -1,6 +1,7 @@
 package io.mlpipe.sagemaker;
 
 import com.sun.net.httpserver.HttpServer;
+import io.mlpipe.sagemaker.common.Arns;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,8 +40,13 @@ final class LocalSageMakerFixture implements AutoCloseable {
     final S3Client s3 = SharedS3.client();
 
     LocalSageMakerFixture(Path dataDir, double waitScale) throws Exception {
+        this(dataDir, waitScale, System.getProperty("java.class.path"));
+    }
+
+    LocalSageMakerFixture(Path dataDir, double waitScale, String trainingClasspath) throws Exception {
         this.dataDir = dataDir;
-        sageMaker = new LocalSageMaker(dataDir, SharedS3.objectStore(), Clock.systemUTC(), waitScale);
+        sageMaker = new LocalSageMaker(dataDir, SharedS3.objectStore(), Clock.systemUTC(), waitScale,
+                new Arns("us-east-1", "000000000000"), trainingClasspath);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", sageMaker.apiHandler());
         server.createContext("/endpoints/", sageMaker.runtimeHandler());

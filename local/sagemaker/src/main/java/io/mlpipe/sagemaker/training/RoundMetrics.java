@@ -25,12 +25,23 @@ public final class RoundMetrics {
             for (String set : setNames) {
                 // the set's name is known, so a metric with dashes in it (poisson-nloglik) stays whole
                 if (name.startsWith(set + "-")) {
-                    metrics.put(set + ":" + name.substring(set.length() + 1), Double.parseDouble(token.substring(colon + 1)));
+                    metrics.put(set + ":" + name.substring(set.length() + 1), number(token.substring(colon + 1)));
                     break;
                 }
             }
         }
         return metrics;
+    }
+
+    /** XGBoost prints {@code nan} (e.g. AUC on a one-class set), which Java's parser does not read. */
+    private static double number(String text) {
+        String t = text.trim().toLowerCase();
+        return switch (t) {
+            case "nan", "-nan" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(t);
+        };
     }
 
     /** Whether a larger value of the metric is better (AUC, MAP, NDCG, precision). */

@@ -133,7 +133,7 @@ public final class TrainingJobRunner implements AutoCloseable {
             if (ending.exitCode() != 0 || result == null || result.failureReason() != null) {
                 fail(name, result != null && result.failureReason() != null ? result.failureReason()
                         : "AlgorithmError: the training process ended with exit code " + ending.exitCode()
-                                + "; see the job's log");
+                                + lastLogLine(name) + "; see the job's log");
                 return;
             }
             update(name, j -> {
@@ -142,14 +142,20 @@ public final class TrainingJobRunner implements AutoCloseable {
             });
             S3Uri artifact = S3Uri.parse(job.path("OutputDataConfig").path("S3OutputPath").asText())
                     .resolve(name + "/output/model.tar.gz");
-            upload(modelFile, work.resolve("model.tar.gz"), artifact);
+            try {
+                upload(modelFile, work.resolve("model.tar.gz"), artifact);
+            } catch (IOException e) {
+                fail(name, "ClientError: could not upload the model artifact to " + artifact + ": " + e.getMessage());
+                return;
+            }
             log(name, "Uploaded " + artifact);
             update(name, j -> {
                 j.putObject("ModelArtifacts").put("S3ModelArtifacts", artifact.toString());
                 ArrayNode metrics = j.putArray("FinalMetricDataList");
-                result.metrics().forEach((metric, value) -> metrics.addObject()
-                        .put("MetricName", metric).put("Value", value).set("Timestamp", AwsTime.epoch(clock.instant())));
-                JobStatus.finish(j, "Completed", "Completed", "Training job completed", clock.instant());
+                // JSON has no NaN: a metric XGBoost could not compute is left out, as the container's regex skips it
+                result.metrics().entrySet().stream().filter(m -> Double.isFinite(m.getValue())).forEach(m -> metrics.addObject()
+                        .put("MetricName", m.getKey()).put("Value", m.getValue()).set("Timestamp", AwsTime.epoch(clock.instant())));
+                                JobStatus.finish(j, "Completed", "Completed", "Training job completed", clock.instant());
                 return j;
             });
             log(name, "Training job completed: " + result.metrics());
@@ -209,6 +215,12 @@ public final class TrainingJobRunner implements AutoCloseable {
             TarGz.write(Map.of("xgboost-model", Files.readAllBytes(modelFile)), clock.instant().getEpochSecond(), out);
         }
         objects.put(artifact.bucket(), artifact.key(), tarFile);
+    }
+
+    /** The last thing the training process printed, stack frames left out (so: the exception), for the reason. */
+    private String lastLogLine(String name) {
+        return logs.read(name).flatMap(text -> text.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                        .reduce((a, b) -> b)).map(line -> ": " + line.trim()).orElse("");
     }
 
     /** Ends the job as Stopped if a stop was requested; true if so. */
