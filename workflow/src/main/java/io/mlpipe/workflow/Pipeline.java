@@ -12,10 +12,7 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.Choice;
 import software.amazon.awscdk.services.stepfunctions.ChoiceJsonataProps;
@@ -88,7 +85,7 @@ public final class Pipeline extends Construct {
     public static final String KEY_REGEX = "^incoming/[a-z0-9](-?[a-z0-9]){0,39}/.+\\.csv$";
 
     private final StateMachine stateMachine;
-    private final Role sageMakerRole;
+    private final SageMakerRole sageMakerRole;
     private final LogGroup logGroup;
 
     private final DataStorage storage;
@@ -99,7 +96,7 @@ public final class Pipeline extends Construct {
         super(scope, id);
         this.storage = storage;
         this.image = XgboostImage.uri(this);
-        this.sageMakerRole = sageMakerRole(storage.dataBucket());
+        this.sageMakerRole = new SageMakerRole(this, "SageMakerRole", storage.dataBucket());
 
         // failure path first: every task's Catch points at it
         Fail failed = Fail.jsonata(this, "Failed", FailJsonataProps.builder()
@@ -496,46 +493,6 @@ public final class Pipeline extends Construct {
                 .build();
     }
 
-    /** The role SageMaker assumes to train (read processed/, write models/) and to host (read models/). */
-    private Role sageMakerRole(Bucket bucket) {
-        Role role = Role.Builder.create(this, "SageMakerRole")
-                .assumedBy(new ServicePrincipal("sagemaker.amazonaws.com"))
-                .description("mlpipe: SageMaker training jobs and endpoints")
-                .build();
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:GetObject"))
-                .resources(List.of(bucket.arnForObjects(DataStorage.PROCESSED + "*"),
-                        bucket.arnForObjects(DataStorage.MODELS + "*")))
-                .build());
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:ListBucket")) // S3Prefix channels list the prefix
-                .resources(List.of(bucket.getBucketArn()))
-                .conditions(map("StringLike", map("s3:prefix", List.of(DataStorage.PROCESSED + "*"))))
-                .build());
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:PutObject"))
-                .resources(List.of(bucket.arnForObjects(DataStorage.MODELS + "*")))
-                .build());
-        Stack stack = Stack.of(this);
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents",
-                        "logs:DescribeLogStreams"))
-                .resources(List.of(logGroupArn(stack, "/aws/sagemaker/TrainingJobs*"),
-                        logGroupArn(stack, "/aws/sagemaker/Endpoints/mlpipe-*")))
-                .build());
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("cloudwatch:PutMetricData"))
-                .resources(List.of("*"))
-                .conditions(map("StringLike", map("cloudwatch:namespace", "/aws/sagemaker/*")))
-                .build());
-        return role;
-    }
-
-    private static String logGroupArn(Stack stack, String name) {
-        return stack.formatArn(ArnComponents.builder().service("logs").resource("log-group").resourceName(name)
-                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
-    }
-
     private String sageMakerArn(String resource, String name) {
         return Stack.of(this).formatArn(Arns.sagemaker(resource, name));
     }
@@ -692,7 +649,7 @@ public final class Pipeline extends Construct {
         return stateMachine;
     }
 
-    public Role sageMakerRole() {
+    public SageMakerRole sageMakerRole() {
         return sageMakerRole;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -473,6 +475,38 @@ class StateMachineDefinitionTest {
                 Map.of("context", Map.of("Execution", Map.of("Id", "arn:aws:states:eu-west-1:1:execution:m:e"))), variables);
         assertEquals(Map.of("model", "churn", "runId", "r-1", "executionArn", "arn:aws:states:eu-west-1:1:execution:m:e",
                 "error", "DataValidationError", "cause", "row 3, column age: expected a number"), detail);
+    }
+
+    @Test
+    void everyJsonataExpressionParsesAndUsesOnlyAssignedVariables() {
+        List<String> expressions = new ArrayList<>();
+        collectExpressions(definition.json, expressions);
+        assertTrue(expressions.size() > 80, "found " + expressions.size());
+        Set<String> assigned = new LinkedHashSet<>(List.of("states"));
+        definition.states().forEach(state -> {
+            state.path("Assign").fieldNames().forEachRemaining(assigned::add);
+            state.path("Catch").forEach(c -> c.path("Assign").fieldNames().forEachRemaining(assigned::add));
+        });
+        Pattern variable = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*+)(?!\\s*\\()");
+        Pattern local = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)\\s*:=");
+        for (String text : expressions) {
+            String expression = text.substring(2, text.length() - 2).trim();
+            Jsonata.jsonata(expression); // throws on a syntax error
+            Set<String> locals = new LinkedHashSet<>();
+            local.matcher(expression).results().forEach(m -> locals.add(m.group(1)));
+            // string literals may hold a '$' that is not a variable
+            String code = expression.replaceAll("'[^']*'", "''");
+            variable.matcher(code).results().map(m -> m.group(1))
+                    .filter(name -> !locals.contains(name) && !assigned.contains(name))
+                    .forEach(name -> { throw new AssertionError("$" + name + " is never assigned, in: " + expression); });
+        }
+    }
+
+    private static void collectExpressions(JsonNode node, List<String> out) {
+        if (node.isTextual() && node.asText().startsWith("{%")) {
+            out.add(node.asText());
+        }
+        node.elements().forEachRemaining(child -> collectExpressions(child, out));
     }
 
     private static List<String> names(JsonNode object) {
