@@ -3,6 +3,7 @@ package io.mlpipe.twin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlpipe.twin.apigateway.ApiGatewayService;
 import io.mlpipe.twin.dynamodb.DynamoDbLocalServer;
+import io.mlpipe.twin.dynamodb.DynamoDbService;
 import io.mlpipe.twin.edge.EdgeRouter;
 import io.mlpipe.twin.edge.EdgeServer;
 import io.mlpipe.twin.edge.HealthHandler;
@@ -133,7 +134,8 @@ public final class Twin implements AutoCloseable {
             health.register("apigateway", () -> HealthHandler.RUNNING);
 
             DynamoDbLocalServer dynamoDb = own(dynamo.join());
-            router.add(new Route("dynamodb", Route.target("DynamoDB_20120810"), new ReverseProxy(dynamoDb.endpoint())));
+            router.add(new Route("dynamodb", Route.target("DynamoDB_20120810"),
+                    new DynamoDbService(new ReverseProxy(dynamoDb.endpoint()))));
             health.register("dynamodb", dynamoDb::status);
 
             S3Server s3Proxy = own(s3Server.join());

@@ -19,10 +19,12 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class DynamoDbLocalServer implements AutoCloseable {
     private final Server server;
+    private final LocalDynamoDBRequestHandler requests;
     private final URI endpoint;
 
-    private DynamoDbLocalServer(Server server, URI endpoint) {
+    private DynamoDbLocalServer(Server server, LocalDynamoDBRequestHandler requests, URI endpoint) {
         this.server = server;
+        this.requests = requests;
         this.endpoint = endpoint;
     }
 
@@ -38,7 +40,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new LocalDynamoDBServerHandler(requests, null));
         server.start();
-        return new DynamoDbLocalServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+        return new DynamoDbLocalServer(server, requests, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
     }
 
     public URI endpoint() {
@@ -52,5 +54,6 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+        requests.shutdown(); // closes the SQLite database, so a new server can open it
     }
 }

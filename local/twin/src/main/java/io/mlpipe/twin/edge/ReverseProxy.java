@@ -47,8 +47,17 @@ public final class ReverseProxy implements HttpHandler {
 
     /** Forwards the exchange, answers it, and returns the upstream's status. */
     public int forward(HttpExchange exchange) throws IOException {
+        return forward(exchange, body(exchange));
+    }
+
+    /** Forwards the exchange with a body already read (by a handler that had to look at it). */
+    public int forward(HttpExchange exchange, byte[] body) throws IOException {
+        return forward(exchange, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private int forward(HttpExchange exchange, HttpRequest.BodyPublisher body) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(upstreamUri(exchange))
-                .method(exchange.getRequestMethod(), body(exchange));
+                .method(exchange.getRequestMethod(), body);
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));
