@@ -35,6 +35,7 @@ class InvalidTrainingInputFailsJobWithReasonTest {
         lines[3] = lines[3].replaceFirst(",[^,]*", ",red");
         fx.putObject("bad/text/train.csv", String.join("\n", lines));
         fx.putObject("bad/label-range/train.csv", good.replaceFirst("^[01],", "7,"));
+        fx.putObject("bad/header/train.csv", "target,a,b,c,d,e\n" + good);
     }
 
     @AfterAll
@@ -47,6 +48,7 @@ class InvalidTrainingInputFailsJobWithReasonTest {
         "short-row|bad/short-row/||ClientError: train channel, file train.csv, row 3 has 5 columns, expected 6",
         "text-value|bad/text/||ClientError: train channel, file train.csv, row 4, column 2: 'red' is not a number",
         "label-range|bad/label-range/||needs labels in [0, 1]",
+        "header-row|bad/header/||row 1, column 1: 'target' is not a number (a header row? the built-in algorithm reads CSV without one)",
         "unknown-objective|bad/good/|objective=binary:magic|ClientError: Hyperparameter objective: value 'binary:magic' is not one of",
         "missing-num-round|bad/good/|num_round=|ClientError: Missing required hyperparameter: num_round",
         "bad-eta|bad/good/|eta=3|ClientError: Hyperparameter eta: value 3 is not in range [0.0, 1.0]",

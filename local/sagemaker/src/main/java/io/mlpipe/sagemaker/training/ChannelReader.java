@@ -118,7 +118,8 @@ public final class ChannelReader {
             return Float.parseFloat(t);
         } catch (NumberFormatException e) {
             throw new ClientError(where + ", column " + column + ": '" + t + "' is not a number"
-                    + " (the container reads numbers only: encode categories first)");
+                    + (where.row() == 1 ? " (a header row? the built-in algorithm reads CSV without one)"
+                            : " (the built-in algorithm reads numbers only: encode categories first)"));
         }
     }
 

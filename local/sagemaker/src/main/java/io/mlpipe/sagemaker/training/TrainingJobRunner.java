@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -166,6 +168,21 @@ public final class TrainingJobRunner implements AutoCloseable {
             fail(name, "InternalServerError: " + e);
         } finally {
             stopRequests.remove(name);
+            deleteWorkFolder(name); // the channels' copies can be large; the log and the artifact are kept elsewhere
+        }
+    }
+
+    private void deleteWorkFolder(String name) {
+        Path work = workRoot.resolve(name);
+        if (!Files.exists(work)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(work)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot delete the work folder of training job " + name, e);
         }
     }
 
@@ -198,6 +215,9 @@ public final class TrainingJobRunner implements AutoCloseable {
             for (String key : keys) {
                 String relative = key.substring(prefix.key().lastIndexOf('/') + 1);
                 Path target = dir.resolve(relative.isEmpty() ? "data" : relative).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new ClientError("Channel " + channelName + ": object key " + key + " leaves the channel's folder");
+                }
                 Files.createDirectories(target.getParent());
                 try (InputStream raw = objects.get(prefix.bucket(), key);
                      InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
@@ -273,6 +293,7 @@ public final class TrainingJobRunner implements AutoCloseable {
                 fail(name, "InternalServerError: the local SageMaker stopped while this job was running and its "
                         + "training process was lost; create a new training job");
             }
+            deleteWorkFolder(name);
         }
     }
 }

@@ -18,6 +18,10 @@ public final class XgboostImages {
     }
 
     public static String failureReason(String image) {
+        if (image == null) {
+            return "ClientError: No TrainingImage given (AlgorithmName is not supported locally); use the built-in "
+                    + "XGBoost image <account>.dkr.ecr.<region>.amazonaws.com/sagemaker-xgboost:<version>";
+        }
         return "ClientError: Image " + image + " is not the built-in XGBoost algorithm. The local SageMaker runs only "
                 + "<account>.dkr.ecr.<region>.amazonaws.com/sagemaker-xgboost:<version> images (no Docker)";
     }
