@@ -21,28 +21,30 @@ public final class Values {
     private Values() {
     }
 
-    /** Empty, or one of NA, N/A, NaN, null. */
+    /** Empty, or one of NA, N/A, NaN, null. Called for every cell: numbers fail on the first byte. */
     public static boolean isMissing(byte[] b, int start, int end) {
         int length = end - start;
         if (length == 0) {
             return true;
         }
-        if (length > 4) {
+        if (length > 4 || (b[start] | 0x20) != 'n') {
             return false;
         }
-        outer:
         for (byte[] token : MISSING) {
-            if (token.length != length) {
-                continue;
+            if (token.length == length && equalsIgnoreCase(b, start, token)) {
+                return true;
             }
-            for (int i = 0; i < length; i++) {
-                if ((b[start + i] | 0x20) != token[i]) {
-                    continue outer;
-                }
-            }
-            return true;
         }
         return false;
+    }
+
+    private static boolean equalsIgnoreCase(byte[] b, int start, byte[] lowerCase) {
+        for (int i = 1; i < lowerCase.length; i++) {
+            if ((b[start + i] | 0x20) != lowerCase[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A decimal number as XGBoost reads it: [+-] digits [. digits] [e [+-] digits], at least one digit. */

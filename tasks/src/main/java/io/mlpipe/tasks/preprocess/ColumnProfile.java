@@ -1,6 +1,6 @@
 package io.mlpipe.tasks.preprocess;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +25,7 @@ final class ColumnProfile {
     String firstText;
     long firstTextRow;
     long firstTextLine;
-    private Map<String, long[]> distinct = new HashMap<>();
+    private ByteVocabulary distinct = new ByteVocabulary(MAX_DISTINCT);
 
     ColumnProfile(String name) {
         this.name = name;
@@ -50,11 +50,8 @@ final class ColumnProfile {
                 firstTextLine = csv.line();
             }
         }
-        if (distinct != null) {
-            distinct.computeIfAbsent(csv.text(field), k -> new long[1])[0]++;
-            if (distinct.size() > MAX_DISTINCT) {
-                distinct = null; // too many to be categories; stop paying for them
-            }
+        if (distinct != null && !csv.countInto(field, distinct)) {
+            distinct = null; // too many to be categories; stop paying for them
         }
     }
 
@@ -75,9 +72,16 @@ final class ColumnProfile {
         return text > 0 && numeric >= NUMERIC_SHARE_FOR_TYPOS * count();
     }
 
-    /** Distinct values and their counts, or null when there were more than {@link #MAX_DISTINCT}. */
-    Map<String, long[]> distinct() {
-        return distinct;
+    /** Distinct values and their counts in order of appearance, or null when there were more than {@link #MAX_DISTINCT}. */
+    Map<String, Long> distinct() {
+        if (distinct == null) {
+            return null;
+        }
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            values.put(distinct.value(i), distinct.count(i));
+        }
+        return values;
     }
 
     double mean() {

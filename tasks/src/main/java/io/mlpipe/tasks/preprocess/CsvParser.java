@@ -95,6 +95,16 @@ final class CsvParser {
         return Values.parseNumber(record, starts[field], ends[field]);
     }
 
+    /** Counts the value in {@code vocabulary}; false when it is full and the value is new. */
+    boolean countInto(int field, ByteVocabulary vocabulary) {
+        return vocabulary.count(record, starts[field], ends[field]);
+    }
+
+    /** The value's index in {@code vocabulary}, or -1. */
+    int indexIn(int field, ByteVocabulary vocabulary) {
+        return vocabulary.indexOf(record, starts[field], ends[field]);
+    }
+
     void copyTo(int field, OutputStream out) throws IOException {
         out.write(record, starts[field], ends[field] - starts[field]);
     }
@@ -103,14 +113,13 @@ final class CsvParser {
         recordLength = 0;
         fieldCount = 0;
         recordLine = nextLine;
-        int b = read();
-        if (b < 0) {
+        if (pos == limit && !fill()) {
             return false;
         }
         int fieldStart = 0;
         boolean inQuotes = false;
         while (true) {
-            if (b < 0) {
+            if (pos == limit && !fill()) {
                 if (inQuotes) {
                     throw new CsvFormatException(recordLine, "a quoted value opened on this line is never closed: "
                             + "the file ends inside it, so it looks truncated");
@@ -119,44 +128,91 @@ final class CsvParser {
                 endedWithNewline = false;
                 return true;
             }
+            // Hot loop: copy the run of ordinary bytes at once; stop at a byte that means something.
+            int run = inQuotes ? quotedRunEnd() : plainRunEnd();
+            if (run > pos) {
+                appendRange(pos, run);
+                pos = run;
+                if (pos == limit) {
+                    continue;
+                }
+            }
+            int b = chunk[pos++] & 0xFF;
             if (inQuotes) {
                 if (b == '"') {
                     if (peek() == '"') {
-                        read();
+                        pos++;
                         append((byte) '"');
                     } else {
                         inQuotes = false;
                     }
-                } else {
-                    if (b == '\n') {
-                        nextLine++;
-                    } else if (b < 0x20 && b != '\t' && b != '\r') {
-                        throw binary(b);
-                    }
+                } else if (b == '\n') {
+                    nextLine++;
                     append((byte) b);
+                } else if (b == '\r' || b == '\t') {
+                    append((byte) b);
+                } else {
+                    throw binary(b);
                 }
             } else if (b == ',') {
                 endField(fieldStart);
                 fieldStart = recordLength;
             } else if (b == '\n' || b == '\r') {
                 if (b == '\r' && peek() == '\n') {
-                    read();
+                    pos++;
                 }
                 nextLine++;
                 endField(fieldStart);
                 endedWithNewline = true;
                 return true;
-            } else if (b == '"' && onlySpacesSince(fieldStart)) {
-                recordLength = fieldStart; // spaces before an opening quote are not part of the value
-                inQuotes = true;
-            } else {
-                if (b < 0x20 && b != '\t') {
-                    throw binary(b);
+            } else if (b == '"') {
+                if (onlySpacesSince(fieldStart)) {
+                    recordLength = fieldStart; // spaces before an opening quote are not part of the value
+                    inQuotes = true;
+                } else {
+                    append((byte) b); // a quote inside an unquoted value is kept as written
                 }
+            } else if (b == '\t') {
                 append((byte) b);
+            } else {
+                throw binary(b);
             }
-            b = read();
         }
+    }
+
+    /** End of the run of bytes that are neither control bytes, commas nor quotes. */
+    private int plainRunEnd() {
+        byte[] c = chunk;
+        int i = pos;
+        int end = limit;
+        while (i < end) {
+            byte b = c[i];
+            if ((b & 0xFF) < 0x20 || b == ',' || b == '"') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** End of the run of bytes inside quotes that are neither control bytes nor quotes. */
+    private int quotedRunEnd() {
+        byte[] c = chunk;
+        int i = pos;
+        int end = limit;
+        while (i < end && (c[i] & 0xFF) >= 0x20 && c[i] != '"') {
+            i++;
+        }
+        return i;
+    }
+
+    private void appendRange(int from, int to) {
+        int length = to - from;
+        if (recordLength + length > record.length) {
+            record = Arrays.copyOf(record, Math.max(record.length * 2, recordLength + length));
+        }
+        System.arraycopy(chunk, from, record, recordLength, length);
+        recordLength += length;
     }
 
     private CsvFormatException binary(int b) {
@@ -207,13 +263,6 @@ final class CsvParser {
         if (head.length == 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
             pos = 3;
         }
-    }
-
-    private int read() throws IOException {
-        if (pos == limit && !fill()) {
-            return -1;
-        }
-        return chunk[pos++] & 0xFF;
     }
 
     private int peek() throws IOException {

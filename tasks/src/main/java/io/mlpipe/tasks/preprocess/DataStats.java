@@ -31,7 +31,7 @@ final class DataStats {
             // the profile counts raw spellings; numeric labels ("1", "1.0") fold into one class
             profile.target().distinct().forEach((raw, count) -> {
                 String label = target.classes.get(0) instanceof Number ? canonical(Double.parseDouble(raw)) : raw;
-                balance.merge(label, count[0], (a, b) -> (Long) a + (Long) b);
+                balance.merge(label, count, (a, b) -> (Long) a + (Long) b);
             });
             stats.put("classBalance", balance);
         }

@@ -22,20 +22,17 @@ final class TargetEncoding {
     final ProblemType problemType;
     /** Original label values, sorted (numbers as Long or Double, text as String); null for regression. */
     final List<Object> classes;
-    private final Map<String, byte[]> textCodes = new HashMap<>();
+    private final CategoryCodes textCodes;
     private final Map<Double, byte[]> numberCodes = new HashMap<>();
 
     private TargetEncoding(ProblemType problemType, List<Object> classes) {
         this.problemType = problemType;
         this.classes = classes;
-        if (classes != null) {
+        boolean textClasses = classes != null && classes.get(0) instanceof String;
+        this.textCodes = textClasses ? new CategoryCodes(classes.stream().map(String.class::cast).toList()) : null;
+        if (classes != null && !textClasses) {
             for (int i = 0; i < classes.size(); i++) {
-                byte[] code = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
-                if (classes.get(i) instanceof Number n) {
-                    numberCodes.put(n.doubleValue(), code);
-                } else {
-                    textCodes.put((String) classes.get(i), code);
-                }
+                numberCodes.put(((Number) classes.get(i)).doubleValue(), Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
             }
         }
     }
@@ -46,7 +43,7 @@ final class TargetEncoding {
      * otherwise regression).
      */
     static TargetEncoding decide(ColumnProfile target, String configured, String configPath) {
-        Map<String, long[]> distinct = target.distinct();
+        Map<String, Long> distinct = target.distinct();
         if (distinct != null && distinct.size() == 1) {
             throw new DataValidationError("the target column '" + target.name + "' has the same value '"
                     + distinct.keySet().iterator().next() + "' in every row; a model needs at least two different values");
@@ -122,10 +119,10 @@ final class TargetEncoding {
     void write(CsvParser csv, int field, OutputStream out) throws IOException {
         if (classes == null) {
             csv.copyTo(field, out);
-        } else if (classes.get(0) instanceof Number) {
+        } else if (textCodes == null) {
             out.write(numberCodes.get(csv.number(field)));
         } else {
-            out.write(textCodes.get(csv.text(field)));
+            out.write(textCodes.code(csv, field));
         }
     }
 }

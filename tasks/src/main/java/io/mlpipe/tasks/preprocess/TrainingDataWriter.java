@@ -55,7 +55,7 @@ final class TrainingDataWriter {
             if (codes == null) {
                 csv.copyTo(column, out);
             } else {
-                out.write(codes.get(csv.text(column)));
+                out.write(codes.code(csv, column));
             }
         }
         out.write('\n');

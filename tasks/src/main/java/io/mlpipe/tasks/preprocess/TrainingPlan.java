@@ -3,11 +3,8 @@ package io.mlpipe.tasks.preprocess;
 import io.mlpipe.tasks.features.Feature;
 import io.mlpipe.tasks.features.FeatureSpec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -21,8 +18,8 @@ final class TrainingPlan {
     final List<Feature> features = new ArrayList<>();
     /** Per feature, the file column it comes from. */
     final int[] featureColumns;
-    /** Per feature, category text to its encoded bytes; null for numeric features. */
-    final List<Map<String, byte[]>> categoryCodes = new ArrayList<>();
+    /** Per feature, the category codes; null for numeric features. */
+    final List<CategoryCodes> categoryCodes = new ArrayList<>();
 
     TrainingPlan(DataProfile profile, TargetEncoding target) {
         this.targetIndex = profile.targetIndex();
@@ -41,11 +38,7 @@ final class TrainingPlan {
             } else {
                 List<String> categories = new ArrayList<>(new TreeSet<>(column.distinct().keySet()));
                 features.add(Feature.categorical(column.name, categories));
-                Map<String, byte[]> codes = new HashMap<>();
-                for (int c = 0; c < categories.size(); c++) {
-                    codes.put(categories.get(c), Integer.toString(c).getBytes(StandardCharsets.US_ASCII));
-                }
-                categoryCodes.add(codes);
+                categoryCodes.add(new CategoryCodes(categories));
             }
         }
     }

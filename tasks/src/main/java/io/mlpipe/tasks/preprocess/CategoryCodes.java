@@ -1,0 +1,29 @@
+package io.mlpipe.tasks.preprocess;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The encoded form of each value of a sorted vocabulary: its index, as the ASCII bytes written to the CSV. */
+final class CategoryCodes {
+    private final ByteVocabulary vocabulary;
+    private final byte[][] codes;
+
+    CategoryCodes(List<String> sortedValues) {
+        this.vocabulary = new ByteVocabulary(sortedValues.size());
+        this.codes = new byte[sortedValues.size()][];
+        for (String value : sortedValues) {
+            int index = vocabulary.add(value);
+            codes[index] = Integer.toString(index).getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** The code of the current row's value; the first pass saw every value, so it is always known. */
+    byte[] code(CsvParser csv, int field) {
+        int index = csv.indexIn(field, vocabulary);
+        if (index < 0) {
+            throw new DataValidationError("line " + csv.line() + ": the value '" + csv.text(field)
+                    + "' was not in the file when it was first read: the file changed while it was being preprocessed");
+        }
+        return codes[index];
+    }
+}
