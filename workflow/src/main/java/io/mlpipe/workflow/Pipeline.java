@@ -81,6 +81,11 @@ public final class Pipeline extends Construct {
     public static final int ENDPOINT_POLL_SECONDS = 30;
     /** Polls before giving up on an endpoint (about an hour): a stuck endpoint must not keep a run open. */
     public static final int ENDPOINT_MAX_POLLS = 120;
+    /**
+     * Longer than the longest run the contracts allow: training up to 5 days (model-config
+     * maxRuntimeSeconds 432000) plus the endpoint wait. A timeout fires the ExecutionsTimedOut alarm.
+     */
+    public static final Duration EXECUTION_TIMEOUT = Duration.days(6);
     /** Model names, as docs/CONTRACTS.md: the input key must be incoming/<model>/<file>.csv. */
     public static final String KEY_REGEX = "^incoming/[a-z0-9](-?[a-z0-9]){0,39}/.+\\.csv$";
 
@@ -132,7 +137,7 @@ public final class Pipeline extends Construct {
                 .queryLanguage(QueryLanguage.JSONATA)
                 .comment("mlpipe: retrain on a CSV drop, gate against the champion, deploy or reject")
                 .definitionBody(DefinitionBody.fromChainable(definition(functions)))
-                .timeout(Duration.hours(12))
+                .timeout(EXECUTION_TIMEOUT)
                 .tracingEnabled(true)
                 .logs(LogOptions.builder().destination(logGroup).level(LogLevel.ALL).includeExecutionData(true).build())
                 .build();

@@ -53,6 +53,14 @@ class ObjectCreatedTriggerTest {
     }
 
     @Test
+    void aPatternFieldTheRuleWouldDropIsRefused() {
+        var document = new java.util.LinkedHashMap<>(EventPatterns.objectCreated("b"));
+        document.put("account", List.of("123456789012"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ObjectCreatedTrigger.pattern(document));
+    }
+
+    @Test
     void deadLetterQueueIsEncryptedAndSslOnly() {
         template.hasResourceProperties("AWS::SQS::Queue", Match.objectLike(Map.of("SqsManagedSseEnabled", true)));
         template.hasResourceProperties("AWS::SQS::QueuePolicy", Match.objectLike(Map.of(

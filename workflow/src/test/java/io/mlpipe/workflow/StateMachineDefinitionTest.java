@@ -85,6 +85,7 @@ class StateMachineDefinitionTest {
                 "LoggingConfiguration", Match.objectLike(Map.of("Level", "ALL", "IncludeExecutionData", true))));
         assertEquals("JSONata", definition.json.get("QueryLanguage").asText());
         assertEquals("NormaliseInput", definition.json.get("StartAt").asText());
+        assertEquals(6 * 24 * 3600, definition.json.get("TimeoutSeconds").asInt());
     }
 
     @Test
