@@ -96,6 +96,19 @@ class PreprocessorWritesTrainingDataTest {
     }
 
     @Test
+    void aColumnOfMostlyTextWithSomeNumbersIsCategoricalWithTheNumbersAsCategories() throws Exception {
+        StringBuilder csv = new StringBuilder("size,target\n");
+        String[] sizes = {"S", "M", "L", "XL", "10", "12"};
+        for (int i = 0; i < 30; i++) {
+            csv.append(sizes[i % sizes.length]).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        InMemoryObjectStore store = new InMemoryObjectStore().put(BUCKET, key("m"), csv.toString());
+        preprocess(store, "m");
+        JsonNode spec = MAPPER.readTree(store.bytes(BUCKET, "processed/m/" + RUN + "/features.json"));
+        assertEquals("[\"10\",\"12\",\"L\",\"M\",\"S\",\"XL\"]", spec.at("/features/0/categories").toString());
+    }
+
+    @Test
     void numericClassLabelsAreSortedAsNumbersAndKeptAsNumbers() throws Exception {
         StringBuilder csv = new StringBuilder("x,target\n");
         for (int i = 0; i < 30; i++) {

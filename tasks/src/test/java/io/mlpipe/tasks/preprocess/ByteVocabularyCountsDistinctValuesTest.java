@@ -1,0 +1,43 @@
+package io.mlpipe.tasks.preprocess;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Counts, lookups by byte range, and the capacity bound. */
+class ByteVocabularyCountsDistinctValuesTest {
+
+    @Test
+    void countsEachValueAndFindsItInsideALargerBuffer() {
+        ByteVocabulary vocabulary = new ByteVocabulary(10);
+        for (String value : new String[] {"red", "blue", "red", "", "Zürich", "red"}) {
+            byte[] b = value.getBytes(StandardCharsets.UTF_8);
+            assertTrue(vocabulary.count(b, 0, b.length));
+        }
+        assertEquals(4, vocabulary.size());
+        assertEquals("red", vocabulary.value(0));
+        assertEquals(3, vocabulary.count(0));
+        assertEquals("Zürich", vocabulary.value(3));
+        byte[] line = "x,blue,y".getBytes(StandardCharsets.UTF_8);
+        assertEquals(1, vocabulary.indexOf(line, 2, 6));
+        assertEquals(-1, vocabulary.indexOf(line, 0, 1));
+    }
+
+    @Test
+    void refusesNewValuesBeyondItsCapacityButKeepsCountingKnownOnes() {
+        ByteVocabulary vocabulary = new ByteVocabulary(1000);
+        for (int i = 0; i < 1000; i++) {
+            byte[] b = ("v" + i).getBytes(StandardCharsets.US_ASCII);
+            assertTrue(vocabulary.count(b, 0, b.length));
+        }
+        byte[] extra = "v1000".getBytes(StandardCharsets.US_ASCII);
+        assertFalse(vocabulary.count(extra, 0, extra.length));
+        byte[] known = "v999".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(vocabulary.count(known, 0, known.length));
+        assertEquals(2, vocabulary.count(999));
+    }
+}
