@@ -6,6 +6,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -28,11 +29,16 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public InputStream open(String bucket, String key) throws ObjectNotFoundException {
+    public InputStream open(String bucket, String key, String versionId) throws ObjectNotFoundException {
         try {
-            return s3.getObject(b -> b.bucket(bucket).key(key));
+            return s3.getObject(b -> b.bucket(bucket).key(key).versionId(versionId));
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             throw new ObjectNotFoundException(bucket, key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) { // NoSuchVersion has no exception class of its own
+                throw new ObjectNotFoundException(bucket, key);
+            }
+            throw e;
         }
     }
 

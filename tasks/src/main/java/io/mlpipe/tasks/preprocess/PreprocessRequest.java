@@ -6,8 +6,11 @@ import io.mlpipe.schemas.Schemas;
 
 import java.util.Map;
 
-/** The preprocess Lambda's input (schema preprocess-input). */
-public record PreprocessRequest(String bucket, String key, String model, String runId) {
+/**
+ * The preprocess Lambda's input (schema preprocess-input). With {@code versionId} both passes read that version,
+ * so an upload of a newer file in between cannot mix two files.
+ */
+public record PreprocessRequest(String bucket, String key, String versionId, String model, String runId) {
 
     /** Validates the raw input; a mismatch is an {@link InputValidationError}. */
     public static PreprocessRequest from(Map<String, Object> input) {
@@ -17,7 +20,7 @@ public record PreprocessRequest(String bucket, String key, String model, String 
             throw new InputValidationError("the preprocess input is not valid: " + String.join("; ", e.problems()));
         }
         return new PreprocessRequest((String) input.get("bucket"), (String) input.get("key"),
-                (String) input.get("model"), (String) input.get("runId"));
+                (String) input.get("versionId"), (String) input.get("model"), (String) input.get("runId"));
     }
 
     String source() {

@@ -75,9 +75,10 @@ public final class Preprocessor {
 
     private InputStream open(PreprocessRequest request) throws IOException {
         try {
-            return store.open(request.bucket(), request.key());
+            return store.open(request.bucket(), request.key(), request.versionId());
         } catch (ObjectNotFoundException e) {
-            throw new DataNotFoundError(request.source() + " does not exist (deleted or renamed after the upload?); "
+            throw new DataNotFoundError(request.source() + (request.versionId() == null ? "" : " version " + request.versionId())
+                    + " does not exist (deleted or renamed after the upload?); "
                     + "upload the file again under incoming/" + request.model() + "/");
         }
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** An {@link ObjectStore} in a map, keyed "bucket/key"; an object appears when its stream is closed, as in S3. */
+/** An {@link ObjectStore} in a map, keyed "bucket/key" (one version each); an object appears when its stream is closed, as in S3. */
 public final class InMemoryObjectStore implements ObjectStore {
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
 
@@ -43,7 +43,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public InputStream open(String bucket, String key) throws ObjectNotFoundException {
+    public InputStream open(String bucket, String key, String versionId) throws ObjectNotFoundException {
         byte[] bytes = objects.get(bucket + "/" + key);
         if (bytes == null) {
             throw new ObjectNotFoundException(bucket, key);
