@@ -81,6 +81,7 @@ public final class Twin implements AutoCloseable {
     private ApiGatewayService apiGateway;
     private LoadedStack stack;
     private TwinInfo info;
+    private long startupMillis;
 
     private Twin(Builder config) {
         this.config = config;
@@ -92,6 +93,7 @@ public final class Twin implements AutoCloseable {
 
     /** Starts every service, then the plugins, then loads the template. */
     public Twin start() throws Exception {
+        long started = System.nanoTime();
         FunctionLogs.installRouting();
         Path data = config.dataDirectory.toAbsolutePath();
         Files.createDirectories(data);
@@ -156,6 +158,8 @@ public final class Twin implements AutoCloseable {
                                 bus, lambdas, apiGateway, () -> stateMachineRegistry, endpoint));
             }
             info = info(endpoint, data);
+            startupMillis = (System.nanoTime() - started) / 1_000_000;
+            LOG.info("mlpipe twin up at " + endpoint + " in " + startupMillis + " ms (data in " + data + ")");
             return this;
         } catch (Exception | Error e) {
             close();
@@ -203,6 +207,11 @@ public final class Twin implements AutoCloseable {
 
     public URI endpoint() {
         return edge.endpoint();
+    }
+
+    /** How long {@link #start()} took. */
+    public long startupMillis() {
+        return startupMillis;
     }
 
     public TwinInfo info() {
