@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.mlpipe.protocol.AwsJsonService;
 import io.mlpipe.sagemaker.common.Arns;
 import io.mlpipe.sagemaker.common.ResourceStore;
+import io.mlpipe.sagemaker.hosting.Deployments;
 import io.mlpipe.sagemaker.hosting.EndpointConfigs;
 import io.mlpipe.sagemaker.hosting.Endpoints;
 import io.mlpipe.sagemaker.hosting.Invocations;
@@ -31,6 +32,7 @@ public final class LocalSageMaker implements AutoCloseable {
     private final Invocations runtime;
     private final TrainingJobRunner runner;
     private final Endpoints endpoints;
+    private final Deployments deployments;
     private final TrainingLogs logs;
 
     /** In region us-east-1, account 000000000000, training processes on this JVM's classpath. */
@@ -40,7 +42,8 @@ public final class LocalSageMaker implements AutoCloseable {
     }
 
     /**
-     * @param waitScale how much of a real endpoint's deployment time to wait (0 = at once, 1 = about a minute)
+     * @param waitScale how much of a real endpoint's deployment time to wait (0 = at once, 1 = about a minute:
+     *                  {@link Deployments#NOMINAL_DEPLOYMENT})
      * @param trainingClasspath the training processes' classpath: this module and XGBoost4J with its dependencies
      */
     public LocalSageMaker(Path dataDir, ObjectStore objects, Clock clock, double waitScale, Arns arns,
@@ -53,8 +56,9 @@ public final class LocalSageMaker implements AutoCloseable {
         runner.failInterruptedJobs();
         Models models = new Models(new ResourceStore(root.resolve("models")), arns, clock);
         EndpointConfigs configs = new EndpointConfigs(new ResourceStore(root.resolve("endpoint-configs")), models, arns, clock);
-        endpoints = new Endpoints(new ResourceStore(root.resolve("endpoints")), configs, models, new ModelLoader(objects),
-                arns, clock, waitScale);
+        ResourceStore endpointStore = new ResourceStore(root.resolve("endpoints"));
+        deployments = new Deployments(endpointStore, configs, models, new ModelLoader(objects), clock, waitScale);
+        endpoints = new Endpoints(endpointStore, configs, deployments, arns, clock);
         ModelPackageGroups groups = new ModelPackageGroups(new ResourceStore(root.resolve("model-package-groups")), arns, clock);
         ModelPackages packages = new ModelPackages(new ResourceStore(root.resolve("model-packages")), groups, arns, clock);
 
@@ -66,7 +70,7 @@ public final class LocalSageMaker implements AutoCloseable {
         groups.register(builder);
         packages.register(builder);
         api = builder.build();
-        runtime = new Invocations(endpoints, arns.account());
+        runtime = new Invocations(endpoints, deployments, arns.account());
         endpoints.resume();
     }
 
@@ -88,6 +92,6 @@ public final class LocalSageMaker implements AutoCloseable {
     @Override
     public void close() {
         runner.close();
-        endpoints.close();
+        deployments.close();
     }
 }

@@ -20,10 +20,12 @@ public final class Invocations implements HttpHandler {
     private static final Pattern PATH = Pattern.compile("^/endpoints/([^/]+)/invocations/?$");
 
     private final Endpoints endpoints;
+    private final Deployments deployments;
     private final String account;
 
-    public Invocations(Endpoints endpoints, String account) {
+    public Invocations(Endpoints endpoints, Deployments deployments, String account) {
         this.endpoints = endpoints;
+        this.deployments = deployments;
         this.account = account;
     }
 
@@ -36,7 +38,7 @@ public final class Invocations implements HttpHandler {
         }
         String name = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
         byte[] body = HttpExchanges.body(exchange);
-        Optional<LoadedModel> model = endpoints.serving(name);
+        Optional<LoadedModel> model = deployments.serving(name);
         if (model.isEmpty()) {
             String message = endpoints.get(name).isPresent()
                     ? "Endpoint " + name + " of account " + account + " is not InService: its status is "
