@@ -54,14 +54,19 @@ public final class InferenceService {
         this.ids = ids;
     }
 
+    /** What the inference log records about a call, filled in as the call goes. */
+    private static final class Call {
+        int rows;
+        String version;
+    }
+
     /** POST /models/{model}/predict */
     public ApiResponse predict(String model, String body) {
         Instant start = clock.instant();
-        int[] rows = {0};
-        String[] version = {null};
+        Call call = new Call();
         ApiResponse response;
         try {
-            response = predict(model, body, rows, version);
+            response = predict(model, body, call);
         } catch (BadRequestException e) {
             response = ApiResponse.error(400, e.getMessage());
         } catch (EndpointUnavailableException e) {
@@ -72,7 +77,7 @@ public final class InferenceService {
             LOG.error("endpoint failed for model {}", model, e);
             response = ApiResponse.error(502, "the model endpoint failed: " + e.getMessage());
         }
-        record(model, version[0], rows[0], response.status(), start);
+        record(model, call, response.status(), start);
         return response;
     }
 
@@ -93,25 +98,25 @@ public final class InferenceService {
         return ApiResponse.ok(body);
     }
 
-    private ApiResponse predict(String model, String body, int[] rowCount, String[] version) {
+    private ApiResponse predict(String model, String body, Call call) {
         if (!MODEL_NAME.matcher(model).matches()) {
             return unknown(model);
         }
         JsonNode rows = RowEncoder.rows(parse(body));
-        rowCount[0] = rows.size();
+        call.rows = rows.size();
         Optional<Map<String, Object>> champion = models.champion(model);
         if (champion.isEmpty()) {
             return models.latestVersions(model, 1).isEmpty() ? unknown(model)
                     : ApiResponse.error(503, "model '" + model + "' has no deployed version yet; retry when its"
                     + " pipeline run has deployed one");
         }
-        version[0] = (String) champion.get().get("championVersion");
+        call.version = (String) champion.get().get("championVersion");
         FeatureSpecCache.Entry entry = specs.get((String) champion.get().get("featuresUri"));
         String csv = entry.encoder().encode(rows);
         String answer = endpoint.invoke((String) champion.get().get("endpointName"), "text/csv", csv);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("model", model);
-        response.put("version", version[0]);
+        response.put("version", call.version);
         response.put("predictions", PredictionParser.parse(answer, entry.spec(), rows.size()));
         return ApiResponse.ok(response);
     }
@@ -132,7 +137,7 @@ public final class InferenceService {
         return ApiResponse.error(404, "unknown model '" + model + "'; models are created by dropping a CSV under incoming/<model>/");
     }
 
-    private void record(String model, String version, int rows, int status, Instant start) {
+    private void record(String model, Call call, int status, Instant start) {
         if (!MODEL_NAME.matcher(model).matches()) {
             return; // not a model: nothing to key the log on
         }
@@ -140,10 +145,10 @@ public final class InferenceService {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("model", model);
         item.put("requestId", start + "#" + ids.get());
-        if (version != null) {
-            item.put("version", version);
+        if (call.version != null) {
+            item.put("version", call.version);
         }
-        item.put("rows", rows);
+        item.put("rows", call.rows);
         item.put("latencyMs", Math.max(0, Duration.between(start, end).toMillis()));
         item.put("status", status);
         item.put("expiresAt", end.plus(logRetention).getEpochSecond());

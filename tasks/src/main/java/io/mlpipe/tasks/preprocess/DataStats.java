@@ -30,7 +30,8 @@ final class DataStats {
             }
             // the profile counts raw spellings; numeric labels ("1", "1.0") fold into one class
             profile.target().distinct().forEach((raw, count) -> {
-                String label = target.classes.get(0) instanceof Number ? canonical(Double.parseDouble(raw)) : raw;
+                String label = target.classes.get(0) instanceof Number
+                        ? String.valueOf(TargetEncoding.numericLabel(Double.parseDouble(raw))) : raw;
                 balance.merge(label, count, (a, b) -> (Long) a + (Long) b);
             });
             stats.put("classBalance", balance);
@@ -59,9 +60,5 @@ final class DataStats {
             stats.put("distinct", column.distinct().size());
         }
         return stats;
-    }
-
-    private static String canonical(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 }

@@ -106,9 +106,14 @@ final class TargetEncoding {
         }
         List<Object> labels = new ArrayList<>();
         for (double n : numbers) {
-            labels.add(n == Math.rint(n) && Math.abs(n) < 1e15 ? (Object) (long) n : (Object) n);
+            labels.add(numericLabel(n));
         }
         return labels;
+    }
+
+    /** A numeric label as users wrote it: whole numbers stay whole ("1", not "1.0"). */
+    static Object numericLabel(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) (long) value : (Object) value;
     }
 
     private static String preview(List<Object> classes) {
