@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlpipe.schemas.Schemas;
 import io.mlpipe.tasks.aws.AwsClients;
 import io.mlpipe.tasks.aws.DynamoInferenceLog;
 import io.mlpipe.tasks.aws.DynamoModelTable;
@@ -56,6 +57,7 @@ public class InferenceHandler implements RequestHandler<APIGatewayProxyRequestEv
     public InferenceHandler(InferenceService service, Map<String, String> env) {
         this.service = service;
         this.telemetry = new Telemetry(env, "inference");
+        Schemas.shared(); // compile the schemas during init, so a SnapStart snapshot holds them
     }
 
     private static InferenceService service(Map<String, String> env) {

@@ -2,6 +2,7 @@ package io.mlpipe.tasks.preprocess;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.mlpipe.schemas.Schemas;
 import io.mlpipe.tasks.aws.AwsClients;
 import io.mlpipe.tasks.aws.S3ObjectStore;
 import io.mlpipe.tasks.io.ObjectStore;
@@ -37,6 +38,7 @@ public class PreprocessHandler implements RequestHandler<Map<String, Object>, Ma
     public PreprocessHandler(ObjectStore store, Clock clock, Map<String, String> env) {
         this.preprocessor = new Preprocessor(store, clock);
         this.telemetry = new Telemetry(env, "preprocess");
+        Schemas.shared(); // compile the schemas during init, so a SnapStart snapshot holds them
     }
 
     @Override
