@@ -31,7 +31,6 @@ public final class LocalSageMaker implements AutoCloseable {
     private final AwsJsonService api;
     private final Invocations runtime;
     private final TrainingJobRunner runner;
-    private final Endpoints endpoints;
     private final Deployments deployments;
     private final TrainingLogs logs;
 
@@ -58,7 +57,7 @@ public final class LocalSageMaker implements AutoCloseable {
         EndpointConfigs configs = new EndpointConfigs(new ResourceStore(root.resolve("endpoint-configs")), models, arns, clock);
         ResourceStore endpointStore = new ResourceStore(root.resolve("endpoints"));
         deployments = new Deployments(endpointStore, configs, models, new ModelLoader(objects), clock, waitScale);
-        endpoints = new Endpoints(endpointStore, configs, deployments, arns, clock);
+        Endpoints endpoints = new Endpoints(endpointStore, configs, deployments, arns, clock);
         ModelPackageGroups groups = new ModelPackageGroups(new ResourceStore(root.resolve("model-package-groups")), arns, clock);
         ModelPackages packages = new ModelPackages(new ResourceStore(root.resolve("model-packages")), groups, arns, clock);
 
