@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The root cdk.json drives the pinned CDK CLI (node_modules, installed by scripts/setup) to the same
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.Test;
 class CdkCliSynthTest {
 
     @Test
-    void pinnedCliSynthesizesTheSameTemplateOffline() throws Exception {
+    void pinnedCliSynthesizesTheSameTemplateOffline(@TempDir Path temp) throws Exception {
         Path cli = SynthesizedStack.ROOT.resolve("node_modules/.bin/cdk");
         assumeTrue(Files.isExecutable(cli), "the pinned CDK CLI is installed by scripts/setup");
-        Path outdir = Files.createTempDirectory("mlpipe-cdk-cli");
-        Path log = outdir.resolveSibling(outdir.getFileName() + ".log");
+        Path outdir = temp.resolve("cdk.out");
+        Path log = temp.resolve("synth.log");
         ProcessBuilder builder = new ProcessBuilder(List.of(cli.toString(), "synth", "--no-notices", "--no-lookups",
                 "--quiet", "-o", outdir.toString()))
                 .directory(SynthesizedStack.ROOT.toFile())

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The template is the same byte for byte in another JVM (a different Map.of iteration order, a
@@ -15,29 +16,29 @@ import org.junit.jupiter.api.Test;
 class DeterministicSynthTest {
 
     @Test
-    void anotherJvmSynthesizesTheSameTemplate() throws Exception {
-        Path outdir = Files.createTempDirectory("mlpipe-cdk-out-again");
+    void anotherJvmSynthesizesTheSameTemplate(@TempDir Path temp) throws Exception {
+        Path outdir = temp.resolve("cdk.out");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder process = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, MlpipeApp.class.getName()))
                 .directory(SynthesizedStack.ROOT.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(outdir.resolveSibling(outdir.getFileName() + ".log").toFile());
+                .redirectOutput(temp.resolve("synth.log").toFile());
         process.environment().put("CDK_OUTDIR", outdir.toString());
         Process synth = process.start();
         if (!synth.waitFor(5, TimeUnit.MINUTES)) {
             synth.destroyForcibly();
             throw new AssertionError("synth did not finish in 5 minutes");
         }
-        assertEquals(0, synth.exitValue(), () -> readLog(outdir));
+        assertEquals(0, synth.exitValue(), () -> readLog(temp));
         String again = Files.readString(outdir.resolve(MlpipeApp.STACK_NAME + ".template.json"));
         assertEquals(SynthesizedStack.get().templateText, again);
     }
 
-    private static String readLog(Path outdir) {
+    private static String readLog(Path temp) {
         try {
-            return Files.readString(outdir.resolveSibling(outdir.getFileName() + ".log"));
+            return Files.readString(temp.resolve("synth.log"));
         } catch (Exception e) {
             return "no log";
         }

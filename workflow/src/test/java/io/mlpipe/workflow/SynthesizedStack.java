@@ -31,6 +31,8 @@ final class SynthesizedStack {
     private SynthesizedStack() {
         try {
             outdir = Files.createTempDirectory("mlpipe-cdk-out");
+            // the assembly holds a copy of the 20+ MB Lambda jar: do not leave it in /tmp
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(outdir)));
             App app = new App(AppProps.builder().context(MlpipeApp.appContext(ROOT)).outdir(outdir.toString()).build());
             stack = MlpipeApp.build(app, ROOT);
             app.synth();
@@ -40,6 +42,14 @@ final class SynthesizedStack {
                     new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temp directory
         }
     }
 
