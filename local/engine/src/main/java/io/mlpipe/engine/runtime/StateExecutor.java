@@ -31,6 +31,7 @@ public final class StateExecutor {
             try {
                 return runOnce(state, raw, branch, run);
             } catch (StatesError error) {
+                if (run.taskToken() != null) run.dropTaskToken(run.taskToken());
                 if (Fork.isAbort(error)) throw error;
                 List<Retrier> retriers = state.retriers();
                 Retrier retrier = null;
@@ -65,6 +66,7 @@ public final class StateExecutor {
         DataFlow flow = state.flow();
         JsonNode effective = flow.input(raw, run);
         run.effectiveInput = effective;
+        if (state.needsTaskToken()) run.newTaskToken();
         JsonNode parameters = flow.parameters(raw, effective, run);
         JsonNode result = state.execute(parameters, run);
         JsonNode selected = flow.select(result, run);

@@ -115,12 +115,14 @@ public final class StateRun implements Scope {
         }
     }
 
-    /** Creates this task's token ($$.Task.Token) and registers it for SendTask*. */
-    public String newTaskToken() {
+    /** Creates this attempt's task token ($$.Task.Token) and registers it for SendTask*. */
+    void newTaskToken() {
         taskToken = branch.exec.tokens.register(branch.exec);
         context = null;
-        return taskToken;
     }
+
+    /** The token of this attempt of a callback task, or null. */
+    public String taskToken() { return taskToken; }
 
     /**
      * Waits for SendTaskSuccess/Failure on {@code token}: returns the output, throws the sent

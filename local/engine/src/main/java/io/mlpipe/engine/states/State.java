@@ -30,6 +30,12 @@ public interface State {
     /** The state's own work on its effective input (after InputPath and Parameters): the raw result. */
     JsonNode execute(JsonNode input, StateRun run);
 
+    /**
+     * True for a callback Task: its token must exist before Parameters are evaluated, since
+     * "$$.Task.Token" is usually passed in them.
+     */
+    default boolean needsTaskToken() { return false; }
+
     /** True when running the state may block (service calls, waits): branches containing it get a thread. */
     default boolean mayBlock() { return false; }
 }

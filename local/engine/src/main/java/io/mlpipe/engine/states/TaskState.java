@@ -46,6 +46,9 @@ final class TaskState extends AbstractState {
     @Override
     public boolean mayBlock() { return true; }
 
+    @Override
+    public boolean needsTaskToken() { return resource.pattern() == IntegrationPattern.CALLBACK; }
+
     public JsonNode execute(JsonNode parameters, StateRun run) {
         JsonNode effective = run.effectiveInput();
         long timeoutSeconds = timeout.of(effective, run);
@@ -54,7 +57,7 @@ final class TaskState extends AbstractState {
             throw new StatesError(ErrorNames.RUNTIME, "HeartbeatSeconds (" + heartbeatSeconds + ") must be smaller than TimeoutSeconds (" + timeoutSeconds + ")");
         }
         long deadline = timeoutSeconds > 0 ? run.now() + timeoutSeconds * 1000 : Long.MAX_VALUE;
-        String token = resource.pattern() == IntegrationPattern.CALLBACK ? run.newTaskToken() : null;
+        String token = run.taskToken();
         scheduled(parameters, timeoutSeconds, heartbeatSeconds, run);
         JobPoller poller = null;
         try {
