@@ -118,6 +118,12 @@ class EndpointLifecycleAndInvocationErrorsTest {
                 .map(EndpointSummary::endpointName).toList().contains("short-lived"));
         invoke("short-lived", "text/csv", null, "1,2,3,4,5");
 
+        assertTrue(fx.api.listModels(b -> b.nameContains("tempor")).models().stream()
+                .anyMatch(m -> m.modelName().equals("temporary")));
+        assertEquals("temporary", fx.api.listEndpointConfigs(b -> b.nameContains("tempor")).endpointConfigs().get(0)
+                .endpointConfigName());
+        assertEquals(2048, fx.api.describeEndpointConfig(b -> b.endpointConfigName("temporary")).productionVariants()
+                .get(0).serverlessConfig().memorySizeInMB());
         fx.api.deleteEndpoint(b -> b.endpointName("short-lived"));
         assertThrows(ValidationErrorException.class, () -> invoke("short-lived", "text/csv", null, "1,2,3,4,5"));
         assertTrue(fx.api.listEndpoints(b -> b.nameContains("short")).endpoints().isEmpty());

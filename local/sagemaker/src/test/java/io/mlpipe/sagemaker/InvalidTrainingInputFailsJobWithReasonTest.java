@@ -55,6 +55,7 @@ class InvalidTrainingInputFailsJobWithReasonTest {
         "unknown-hyperparameter|bad/good/|learning_rate_typo=0.1|ClientError: Extraneous hyperparameter found: learning_rate_typo",
         "multi-without-num-class|bad/good/|objective=multi:softprob|ClientError: Hyperparameter num_class is required",
         "no-data|bad/nothing-here/||ClientError: Channel train: no objects found under s3://mlpipe-test/bad/nothing-here/",
+        "no-bucket|s3://no-such-bucket/x/||ClientError: Channel train: bucket no-such-bucket does not exist",
         "unknown-image|bad/good/|image=123456789012.dkr.ecr.us-east-1.amazonaws.com/my-own:latest|ClientError: Image 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-own:latest is not the built-in XGBoost algorithm",
     })
     void failsWithReason(String name, String trainPrefix, String change, String reason) {

@@ -31,7 +31,7 @@ final class TrainingJobsHelper {
     private static Channel channel(String name, String prefix) {
         return Channel.builder().channelName(name).contentType("text/csv")
                 .dataSource(d -> d.s3DataSource(s -> s.s3DataType(S3DataType.S3_PREFIX)
-                        .s3Uri(LocalSageMakerFixture.s3(prefix))))
+                        .s3Uri(prefix.startsWith("s3://") ? prefix : LocalSageMakerFixture.s3(prefix))))
                 .build();
     }
 }

@@ -50,7 +50,7 @@ final class JobFiles {
                 throw new ClientError("Channel " + channelName + ": S3DataType " + source.path("S3DataType").asText()
                         + " is not supported locally; use S3Prefix");
             }
-            S3Uri prefix = S3Uri.parse(source.path("S3Uri").asText());
+            S3Uri prefix = s3Uri("Channel " + channelName + ": S3Uri", source.path("S3Uri").asText());
             Path dir = workFolder(jobName).resolve("input").resolve(channelName);
             boolean gzip = channel.path("CompressionType").asText("None").equals("Gzip");
             int count = copyChannel(channelName, prefix, dir, gzip);
@@ -84,6 +84,15 @@ final class JobFiles {
             }
         }
         return keys.size();
+    }
+
+    /** The s3:// location; the API also allows https:// ones, which only real S3 can resolve. */
+    static S3Uri s3Uri(String what, String uri) throws ClientError {
+        try {
+            return S3Uri.parse(uri);
+        } catch (IllegalArgumentException e) {
+            throw new ClientError(what + " " + uri + " is not supported locally: use s3://<bucket>/<prefix>");
+        }
     }
 
     /** Packs {@code xgboost-model} into {@code model.tar.gz} (files dated {@code mtime}) and uploads it. */

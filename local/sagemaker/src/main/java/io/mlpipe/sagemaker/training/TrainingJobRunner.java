@@ -133,12 +133,16 @@ public final class TrainingJobRunner implements AutoCloseable {
             return;
         }
         transition(name, "Uploading", "Uploading generated training model", false);
-        S3Uri artifact = S3Uri.parse(job.path("OutputDataConfig").path("S3OutputPath").asText())
-                .resolve(name + "/output/model.tar.gz");
+        S3Uri artifact;
         try {
+            artifact = JobFiles.s3Uri("S3OutputPath", job.path("OutputDataConfig").path("S3OutputPath").asText())
+                    .resolve(name + "/output/model.tar.gz");
             files.uploadModel(name, Path.of(spec.modelFile()), artifact, clock.instant().getEpochSecond());
+        } catch (ClientError e) {
+            fail(name, e.failureReason());
+            return;
         } catch (IOException e) {
-            fail(name, "ClientError: could not upload the model artifact to " + artifact + ": " + e.getMessage());
+            fail(name, "ClientError: could not upload the model artifact: " + e.getMessage());
             return;
         }
         logs.append(name, "Uploaded " + artifact);
