@@ -69,7 +69,8 @@ public final class Deployments implements AutoCloseable {
         deploy(endpointName, configName, isUpdate, Duration.ZERO);
     }
 
-    void undeploy(String endpointName) {
+    /** Locked with the swap, so a deployment finishing during a delete cannot bring the endpoint back. */
+    synchronized void undeploy(String endpointName) {
         pending.remove(endpointName);
         serving.remove(endpointName);
     }
@@ -89,9 +90,11 @@ public final class Deployments implements AutoCloseable {
             JsonNode variant = config.path("ProductionVariants").path(0);
             ObjectNode model = models.find(variant.path("ModelName").asText());
             LoadedModel loaded = loader.load(model, variant.path("VariantName").asText());
-            if (pending.remove(name, id)) {
-                serving.put(name, loaded); // the swap: a request sees the old model or the new one, never none
-                endpoints.update(name, e -> inService(e, configName, config, model));
+            synchronized (this) {
+                if (pending.remove(name, id)) {
+                    serving.put(name, loaded); // the swap: a request sees the old model or the new one, never none
+                    endpoints.update(name, e -> inService(e, configName, config, model));
+                }
             }
         } catch (ModelLoader.LoadFailure | AwsError e) {
             failed(name, id, isUpdate, e.getMessage());
