@@ -100,7 +100,7 @@ public final class Twin implements AutoCloseable {
         try {
             CompletableFuture<S3Server> s3Server = CompletableFuture.supplyAsync(unchecked(() -> S3Server.start(data.resolve("s3"))));
             CompletableFuture<DynamoDbLocalServer> dynamo = CompletableFuture.supplyAsync(
-                    unchecked(() -> DynamoDbLocalServer.start(data.resolve("dynamodb"))));
+                    unchecked(() -> DynamoDbLocalServer.start(data.resolve("dynamodb")).warmUp()));
             edge = own(EdgeServer.start(config.port, router));
             URI endpoint = edge.endpoint();
             Clock clock = Clock.systemUTC();

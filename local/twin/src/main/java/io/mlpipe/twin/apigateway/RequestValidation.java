@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * of which rule failed for a body.
  */
 final class RequestValidation {
-    private static final SchemaRegistry DRAFT_4 = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
     private final Map<JsonNode, Schema> schemas = new ConcurrentHashMap<>();
 
     /** @return the 400 message when the request is refused */
@@ -72,6 +71,11 @@ final class RequestValidation {
         if (document == null || document.isMissingNode()) {
             return false;
         }
-        return schemas.computeIfAbsent(schema, DRAFT_4::getSchema).validate(document).isEmpty();
+        return schemas.computeIfAbsent(schema, Draft4.REGISTRY::getSchema).validate(document).isEmpty();
+    }
+
+    /** Loaded on the first validation, not at start-up (the registry takes a moment to build). */
+    private static final class Draft4 {
+        static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
     }
 }

@@ -43,6 +43,21 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         return new DynamoDbLocalServer(server, requests, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
     }
 
+    /**
+     * Sends one cheap request: DynamoDB Local sets up its storage and request pipeline on the first one
+     * (about a second), which the twin would rather spend while S3Proxy starts than in the first CreateTable.
+     */
+    public DynamoDbLocalServer warmUp() throws java.io.IOException, InterruptedException {
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(endpoint)
+                        .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                        .header("Content-Type", "application/x-amz-json-1.0")
+                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=twin/20260101/us-east-1/dynamodb/aws4_request,"
+                                + " SignedHeaders=host, Signature=0")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        return this;
+    }
+
     public URI endpoint() {
         return endpoint;
     }
