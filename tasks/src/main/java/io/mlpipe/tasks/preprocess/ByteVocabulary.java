@@ -103,7 +103,17 @@ final class ByteVocabulary {
     }
 
     private boolean equalsAt(int index, byte[] b, int start, int end) {
-        return lengths[index] == end - start
-                && Arrays.equals(arena, offsets[index], offsets[index] + lengths[index], b, start, end);
+        int length = end - start;
+        if (lengths[index] != length) {
+            return false;
+        }
+        int offset = offsets[index];
+        // cells are short: a plain loop beats Arrays.equals' setup cost here
+        for (int i = 0; i < length; i++) {
+            if (arena[offset + i] != b[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,9 +4,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +19,8 @@ class DynamoTablesAgainstDynamoDbLocalTest {
     @BeforeAll
     static void start() throws Exception {
         dynamo = new AwsClients(LocalAwsServers.environment(LocalAwsServers.dynamo())).dynamoDb();
-        createTable("models", "model", "version");
-        createTable("inference-log", "model", "requestId");
+        LocalAwsServers.createTable(dynamo, "models", "model", "version");
+        LocalAwsServers.createTable(dynamo, "inference-log", "model", "requestId");
         for (String version : List.of("000001", "000002", "000003")) {
             dynamo.putItem(b -> b.tableName("models").item(Map.of("model", AttributeValue.fromS("churn"),
                     "version", AttributeValue.fromS(version), "metricValue", AttributeValue.fromN("0.8" + version.charAt(5)))));
@@ -68,15 +65,5 @@ class DynamoTablesAgainstDynamoDbLocalTest {
         assertEquals(AttributeValue.fromN("1772342400"), stored.get("expiresAt"));
         assertEquals(Map.of("model", "churn", "requestId", item.get("requestId"), "version", "000002", "rows", 2L,
                 "latencyMs", 41L, "status", 200L, "expiresAt", 1772342400L), AttributeValues.toPlain(stored));
-    }
-
-    private static void createTable(String name, String hash, String range) {
-        if (dynamo.listTables().tableNames().contains(name)) {
-            return;
-        }
-        dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName(hash).attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName(range).attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName(hash).keyType(KeyType.HASH), k -> k.attributeName(range).keyType(KeyType.RANGE)));
     }
 }

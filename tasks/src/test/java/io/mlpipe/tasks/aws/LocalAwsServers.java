@@ -5,6 +5,10 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -64,6 +68,17 @@ final class LocalAwsServers {
     static Map<String, String> environment(URI endpoint) {
         return Map.of("AWS_ENDPOINT_URL", endpoint.toString(), "AWS_REGION", "eu-west-1",
                 "AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+    }
+
+    /** Creates a table with a string hash and range key, unless it exists (the server lives as long as the JVM). */
+    static void createTable(DynamoDbClient dynamo, String name, String hash, String range) {
+        if (dynamo.listTables().tableNames().contains(name)) {
+            return;
+        }
+        dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName(hash).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(range).attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName(hash).keyType(KeyType.HASH), k -> k.attributeName(range).keyType(KeyType.RANGE)));
     }
 
     private static int freePort() throws IOException {
