@@ -81,6 +81,22 @@ class EndpointLifecycleAndInvocationErrorsTest {
     }
 
     @Test
+    void anArtifactThatIsNotAModelFailsTheEndpoint() throws Exception {
+        java.io.ByteArrayOutputStream tar = new java.io.ByteArrayOutputStream();
+        io.mlpipe.sagemaker.common.TarGz.write(java.util.Map.of("xgboost-model",
+                "{\"learner\": \"not really\"}".getBytes(StandardCharsets.UTF_8)), 0, tar);
+        fx.s3.putObject(b -> b.bucket(SharedS3.BUCKET).key("life/garbage/model.tar.gz"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(tar.toByteArray()));
+        TestModels.modelAndConfig(fx, "garbage", LocalSageMakerFixture.s3("life/garbage/model.tar.gz"), true);
+        fx.api.createEndpoint(b -> b.endpointName("garbage").endpointConfigName("garbage"));
+
+        var endpoint = fx.awaitEndpoint("garbage");
+        assertEquals("Failed", endpoint.endpointStatusAsString());
+        assertTrue(endpoint.failureReason().startsWith("Unable to load model garbage from "), endpoint.failureReason());
+        invoke("life", "text/csv", null, "1,2,3,4,5"); // and the rest goes on
+    }
+
+    @Test
     void unknownEndpointsAreValidationErrors() {
         ValidationErrorException e = assertThrows(ValidationErrorException.class,
                 () -> invoke("nope", "text/csv", null, "1,2,3,4,5"));
