@@ -2,30 +2,30 @@ package io.mlpipe.tasks.aws;
 
 import io.mlpipe.tasks.io.ObjectNotFoundException;
 import io.mlpipe.tasks.io.ObjectStore;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
-/**
- * {@link ObjectStore} over S3. Writes go to a temporary file first and are uploaded on close: PutObject needs
- * the length up front, and a file keeps memory constant whatever the size (Lambda's /tmp holds 512 MB to 10 GB).
- */
+/** {@link ObjectStore} over S3. */
 public final class S3ObjectStore implements ObjectStore {
+    /** 8 MiB parts: above S3's 5 MiB minimum, small enough to keep two uploads well inside a 256 MB heap. */
+    static final int PART_SIZE = 8 * 1024 * 1024;
+
     private final S3Client s3;
+    private final int partSize;
 
     public S3ObjectStore(S3Client s3) {
+        this(s3, PART_SIZE);
+    }
+
+    S3ObjectStore(S3Client s3, int partSize) {
         this.s3 = s3;
+        this.partSize = partSize;
     }
 
     @Override
@@ -51,30 +51,9 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /** Streams to S3 in parts (multipart upload), so neither memory nor /tmp grows with the object. */
     @Override
-    public OutputStream create(String bucket, String key) throws IOException {
-        Path file = Files.createTempFile("mlpipe-upload-", ".part");
-        return new FilterOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            private boolean closed;
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len); // FilterOutputStream would write byte by byte
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                try {
-                    super.close();
-                    s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
-                } finally {
-                    Files.deleteIfExists(file);
-                }
-            }
-        };
+    public OutputStream create(String bucket, String key) {
+        return new S3UploadStream(s3, bucket, key, partSize);
     }
 }

@@ -45,6 +45,22 @@ class S3ObjectStoreAgainstS3ProxyTest {
     }
 
     @Test
+    void largeObjectsAreUploadedInPartsAndReadBackByteForByte() throws Exception {
+        S3ObjectStore smallParts = new S3ObjectStore(s3, 5 * 1024 * 1024); // S3's minimum part size
+        byte[] data = new byte[12 * 1024 * 1024 + 5]; // two full parts and a short last one
+        new Random(2).nextBytes(data);
+        try (OutputStream out = smallParts.create(BUCKET, "processed/m/r2/train/train.csv")) {
+            for (int offset = 0; offset < data.length; offset += 65536) {
+                out.write(data, offset, Math.min(65536, data.length - offset));
+            }
+        }
+        try (InputStream in = store.open(BUCKET, "processed/m/r2/train/train.csv")) {
+            assertArrayEquals(data, in.readAllBytes());
+        }
+        assertEquals(0, s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size(), "no upload left open");
+    }
+
+    @Test
     void nothingIsVisibleBeforeTheStreamIsClosed() throws Exception {
         OutputStream out = store.create(BUCKET, "processed/m/r1/stats.json");
         out.write("{}".getBytes(StandardCharsets.UTF_8));
