@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An object written part by part: one buffer of {@code partSize} bytes; a full buffer becomes an UploadPart of a
+ * An object written part by part: one buffer of up to {@code partSize} bytes; a full buffer becomes an UploadPart of a
  * multipart upload, and close completes it. An object smaller than one part is a single PutObject. On any
  * failure the multipart upload is aborted, so no half-written object ever appears.
  */
@@ -19,7 +19,8 @@ final class S3UploadStream extends OutputStream {
     private final S3Client s3;
     private final String bucket;
     private final String key;
-    private final byte[] buffer;
+    private final int partSize;
+    private byte[] buffer;
     private int length;
     private String uploadId;
     private final List<CompletedPart> parts = new ArrayList<>();
@@ -29,7 +30,8 @@ final class S3UploadStream extends OutputStream {
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
-        this.buffer = new byte[partSize];
+        this.partSize = partSize;
+        this.buffer = new byte[Math.min(partSize, 64 * 1024)]; // grows to a part only for large objects
     }
 
     @Override
@@ -47,7 +49,11 @@ final class S3UploadStream extends OutputStream {
             off += n;
             len -= n;
             if (length == buffer.length) {
-                uploadPart();
+                if (buffer.length < partSize) {
+                    buffer = java.util.Arrays.copyOf(buffer, Math.min(buffer.length * 2, partSize));
+                } else {
+                    uploadPart();
+                }
             }
         }
     }
