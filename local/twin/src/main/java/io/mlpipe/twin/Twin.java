@@ -29,6 +29,7 @@ import io.mlpipe.twin.spi.StateMachineStarter;
 import io.mlpipe.twin.spi.TwinContext;
 import io.mlpipe.twin.spi.TwinPlugin;
 import io.mlpipe.twin.sqs.SqsQueues;
+import io.mlpipe.twin.sqs.SqsQueryService;
 import io.mlpipe.twin.sqs.SqsService;
 import io.mlpipe.twin.sqs.SqsTarget;
 import io.mlpipe.twin.store.JsonFile;
@@ -111,6 +112,7 @@ public final class Twin implements AutoCloseable {
 
             queues = new SqsQueues(new JsonFile(data.resolve("sqs/queues.json")), clock, endpoint.toString(), region, ACCOUNT);
             router.add(new Route("sqs", Route.target("AmazonSQS"), SqsService.create(queues)));
+            router.add(new Route("sqs-query", Route.scope("sqs"), new SqsQueryService(queues)));
             health.register("sqs", () -> HealthHandler.RUNNING);
 
             topics = new SnsTopics(data.resolve("sns"), clock, region, ACCOUNT);

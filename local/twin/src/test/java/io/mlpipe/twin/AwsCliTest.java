@@ -69,6 +69,23 @@ class AwsCliTest {
     }
 
     @Test
+    void readsADeadLetterQueueInTheQueryProtocolItSpeaks() throws Exception {
+        String url = json(aws("sqs", "create-queue", "--queue-name", "cli-queue")).get("QueueUrl").asText();
+        aws("sqs", "send-message", "--queue-url", url, "--message-body", "failed event",
+                "--message-attributes", "{\"ERROR_CODE\":{\"DataType\":\"String\",\"StringValue\":\"Boom\"}}");
+        assertEquals("1", json(aws("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names",
+                "ApproximateNumberOfMessages")).at("/Attributes/ApproximateNumberOfMessages").asText());
+        JsonNode message = json(aws("sqs", "receive-message", "--queue-url", url, "--message-attribute-names", "All",
+                "--attribute-names", "All")).get("Messages").get(0);
+        assertEquals("failed event", message.get("Body").asText());
+        assertEquals("Boom", message.at("/MessageAttributes/ERROR_CODE/StringValue").asText());
+        assertEquals("1", message.at("/Attributes/ApproximateReceiveCount").asText());
+        aws("sqs", "delete-message", "--queue-url", url, "--receipt-handle", message.get("ReceiptHandle").asText());
+        Result missing = run("sqs", "get-queue-url", "--queue-name", "no-such-queue");
+        assertTrue(missing.output().contains("NonExistentQueue"), missing.output());
+    }
+
+    @Test
     void errorsReachTheCliAsAwsErrors() throws Exception {
         Result result = run("dynamodb", "describe-table", "--table-name", "no-such-table");
         assertEquals(254, result.exitCode(), result.output());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlpipe.protocol.AwsError;
 import io.mlpipe.protocol.AwsJsonService;
 import io.mlpipe.protocol.Json;
+import io.mlpipe.protocol.JsonOperation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,14 @@ public final class SqsService {
     }
 
     public static AwsJsonService create(SqsQueues queues) {
-        return AwsJsonService.builder("AmazonSQS", "1.0")
+        AwsJsonService.Builder service = AwsJsonService.builder("AmazonSQS", "1.0");
+        operations(queues).forEach(service::operation);
+        return service.build();
+    }
+
+    /** The operations by name, shared by the JSON protocol and the query protocol older CLIs speak. */
+    public static Map<String, JsonOperation> operations(SqsQueues queues) {
+        return new Operations()
                 .operation("CreateQueue", r -> Json.object().put("QueueUrl",
                         queues.create(r.path("QueueName").asText(null), r.get("Attributes"))))
                 .operation("GetQueueUrl", r -> {
@@ -71,7 +79,17 @@ public final class SqsService {
                     answer.set("Attributes", attributes);
                     return answer;
                 })
-                .build();
+                .map;
+    }
+
+    /** Collects operations in order, like the protocol's builder. */
+    private static final class Operations {
+        final Map<String, JsonOperation> map = new java.util.LinkedHashMap<>();
+
+        Operations operation(String name, JsonOperation operation) {
+            map.put(name, operation);
+            return this;
+        }
     }
 
     private static JsonNode receive(SqsQueues queues, JsonNode r) {
