@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The AWS CLI v2 (Debian's, at /usr/bin/aws) against the local SageMaker: train, deploy, invoke, errors. */
-class AwsCliTest {
+class AwsCliDrivesTrainingHostingAndErrorsTest {
     private static final String AWS = "/usr/bin/aws";
 
     @TempDir

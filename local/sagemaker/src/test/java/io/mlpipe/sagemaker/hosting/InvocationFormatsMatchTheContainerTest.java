@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /** The container's formats: Python's float notation, one line of answers, missing values in requests. */
-class PredictionFormatTest {
+class InvocationFormatsMatchTheContainerTest {
     @ParameterizedTest
     @CsvSource({
         "0.5, 0.5",

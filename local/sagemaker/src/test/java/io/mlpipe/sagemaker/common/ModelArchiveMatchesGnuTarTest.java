@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** model.tar.gz as GNU tar writes and reads it: ours opens with tar, and tar's (long names too) open with ours. */
-class TarGzTest {
+class ModelArchiveMatchesGnuTarTest {
     @TempDir
     Path dir;
 

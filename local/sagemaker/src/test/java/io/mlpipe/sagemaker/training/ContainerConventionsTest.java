@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Channels in libsvm as well as CSV, read as the container reads them, and the metric names it reports. */
-class ChannelReaderAndTrainerTest {
+class ContainerConventionsTest {
     @TempDir
     Path dir;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The S3 implementation against a real S3Proxy (SigV4 checked): put, get, list a prefix, what is missing. */
-class S3ObjectStoreTest {
+class S3ObjectStoreWorksAgainstS3ProxyTest {
     @TempDir
     Path dir;
 
