@@ -10,6 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SDK v2 clients configured as a user of the twin configures them. */
@@ -31,6 +32,10 @@ final class Clients {
 
     static SqsClient sqs(URI endpoint) {
         return configure(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint);
+    }
+
+    static SnsClient sns(URI endpoint) {
+        return configure(SnsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint);
     }
 
     static DynamoDbClient dynamoDb(URI endpoint) {

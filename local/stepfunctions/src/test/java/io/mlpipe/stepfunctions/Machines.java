@@ -50,6 +50,14 @@ final class Machines {
         return awaitEnd(sfn, executionArn, Duration.ofSeconds(30));
     }
 
+    /** The execution's status and history as text, for assertion messages. */
+    static String explain(SfnClient sfn, String executionArn) {
+        DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(executionArn));
+        StringBuilder text = new StringBuilder(d.status() + " " + d.error() + ": " + d.cause());
+        sfn.getExecutionHistory(b -> b.executionArn(executionArn)).events().forEach(e -> text.append('\n').append(e));
+        return text.toString();
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
