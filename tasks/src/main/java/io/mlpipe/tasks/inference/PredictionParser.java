@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Reads the XGBoost container's text/csv answer: one line per row holding one number (binary probability of
  * class 1, or the regression value) or one probability per class (multi:softprob). Older containers put
- * single values on one comma-separated line, and some wrap a row in brackets; both are accepted.
+ * all rows on one comma-separated line (softprob as "[[...],[...]]"), and some wrap a row in brackets; all are
+ * accepted.
  */
 final class PredictionParser {
     private PredictionParser() {
@@ -26,8 +27,9 @@ final class PredictionParser {
                 lines.add(numbers(values));
             }
         }
-        if (spec.problemType() != ProblemType.MULTICLASS_CLASSIFICATION && lines.size() == 1 && rows > 1) {
-            lines = split(lines.get(0));
+        int perRow = spec.problemType() == ProblemType.MULTICLASS_CLASSIFICATION ? spec.labelClasses().size() : 1;
+        if (lines.size() == 1 && rows > 1 && lines.get(0).length == rows * perRow) {
+            lines = split(lines.get(0), perRow);
         }
         if (lines.size() != rows) {
             throw new EndpointFailedException("the endpoint answered " + lines.size() + " predictions for " + rows + " rows", null);
@@ -86,10 +88,10 @@ final class PredictionParser {
         return values;
     }
 
-    private static List<double[]> split(double[] oneLine) {
+    private static List<double[]> split(double[] oneLine, int perRow) {
         List<double[]> lines = new ArrayList<>();
-        for (double value : oneLine) {
-            lines.add(new double[] {value});
+        for (int i = 0; i < oneLine.length; i += perRow) {
+            lines.add(java.util.Arrays.copyOfRange(oneLine, i, i + perRow));
         }
         return lines;
     }

@@ -54,6 +54,7 @@ class InferenceServicePredictsTest {
     @CsvSource(delimiter = '|', textBlock = """
             one line per row      | 0.1,0.7,0.2\\n0.6,0.3,0.1\\n      | 2 | 1
             bracketed rows        | [0.1,0.7,0.2]\\n[0.6,0.3,0.1]     | 2 | 1
+            all rows on one line  | [[0.1,0.7,0.2],[0.6,0.3,0.1]]    | 2 | 1
             """)
     void multiclassAnswersTheMostProbableClass(String name, String answer, int labelOfFirst, int labelOfSecond) throws Exception {
         fixture.deploy("flowers", ProblemType.MULTICLASS_CLASSIFICATION,
