@@ -15,7 +15,7 @@ import io.mlpipe.engine.json.Scope;
 record Comparison(JsonPath variable, Operator operator, JsonNode literal, JsonPath operandPath) implements ChoiceRule {
 
     public boolean test(JsonNode input, Scope scope) {
-        JsonNode value = variable.read(input, scope.context(), scope.variables());
+        JsonNode value = variable.read(input, scope);
         if (operator == Operator.IS_PRESENT) return (value != null) == literal.booleanValue();
         if (value == null) {
             throw new StatesError(ErrorNames.RUNTIME,
@@ -23,7 +23,7 @@ record Comparison(JsonPath variable, Operator operator, JsonNode literal, JsonPa
         }
         JsonNode operand = literal;
         if (operandPath != null) {
-            operand = operandPath.read(input, scope.context(), scope.variables());
+            operand = operandPath.read(input, scope);
             if (operand == null) {
                 throw new StatesError(ErrorNames.RUNTIME,
                         "Invalid path '" + operandPath.text() + "': The choice state's condition path references an invalid value.");

@@ -22,7 +22,7 @@ public sealed interface IntrinsicExpression {
 
     record PathArgument(JsonPath path) implements IntrinsicExpression {
         public JsonNode evaluate(JsonNode input, Scope scope) {
-            JsonNode v = path.read(input, scope.context(), scope.variables());
+            JsonNode v = path.read(input, scope);
             if (v == null) {
                 throw new StatesError(ErrorNames.RUNTIME,
                         "The JsonPath argument " + path.text() + " of an intrinsic function could not be found in the input");

@@ -58,11 +58,12 @@ public final class JsonPath {
      * The selected value: for a definite path the node, or null when nothing matches;
      * for an indefinite path an array of the matches (possibly empty).
      */
-    public JsonNode read(JsonNode input, JsonNode context, Variables variables) {
+    public JsonNode read(JsonNode input, Scope scope) {
+        // the context object is built only for paths that start with "$$"
         JsonNode start = switch (root) {
             case INPUT -> input;
-            case CONTEXT -> context;
-            case VARIABLE -> variables == null ? null : variables.get(variable);
+            case CONTEXT -> scope.context();
+            case VARIABLE -> scope.variables() == null ? null : scope.variables().get(variable);
         };
         if (start == null) return null;
         if (definite) {

@@ -120,7 +120,7 @@ public abstract sealed class PayloadTemplate {
         }
 
         public JsonNode evaluate(JsonNode input, Scope scope) {
-            JsonNode v = path.read(input, scope.context(), scope.variables());
+            JsonNode v = path.read(input, scope);
             if (v == null) {
                 String where = path.root() == JsonPath.Root.CONTEXT ? "the context object" : path.root() == JsonPath.Root.VARIABLE ? "the variables" : "the input '" + Json.write(input) + "'";
                 throw new StatesError(ErrorNames.PARAMETER_PATH_FAILURE,

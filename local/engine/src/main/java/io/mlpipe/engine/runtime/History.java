@@ -37,7 +37,11 @@ final class History {
      * AWS's details key: "stateEnteredEventDetails" for every XxxStateEntered,
      * "stateExitedEventDetails" for XxxStateExited, else the lower-camel type + "EventDetails".
      */
-    static String detailsKey(String type) {
+    static String detailsKey(String type) { return DETAILS_KEYS.computeIfAbsent(type, History::computeDetailsKey); }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> DETAILS_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String computeDetailsKey(String type) {
         if (type.endsWith("StateEntered")) return "stateEnteredEventDetails";
         if (type.endsWith("StateExited")) return "stateExitedEventDetails";
         return Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails";

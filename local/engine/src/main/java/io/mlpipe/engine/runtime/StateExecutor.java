@@ -25,7 +25,7 @@ public final class StateExecutor {
 
     static JsonNode execute(State state, JsonNode raw, Branch branch) {
         StateRun run = new StateRun(branch, state);
-        branch.event(state.type() + "StateEntered", entered(state.name(), raw));
+        branch.event(state.enteredEventType(), entered(state.name(), raw));
         int[] attempts = null;
         while (true) {
             try {
@@ -98,7 +98,7 @@ public final class StateExecutor {
         d.put("name", state.name());
         d.set("output", output);
         if (assigned != null && !assigned.isEmpty()) d.set("assignedVariables", assigned);
-        branch.event(state.type() + "StateExited", d);
+        branch.event(state.exitedEventType(), d);
     }
 
     private static ObjectNode assign(Assignment a, JsonNode raw, JsonNode result, JsonNode errorOutput, StateRun run) {

@@ -9,6 +9,9 @@ abstract class AbstractState implements State {
     private final String next;
     private final List<Retrier> retriers;
     private final List<Catcher> catchers;
+    /** Built on first use (type() is not callable in the constructor), then shared by every execution. */
+    private String entered;
+    private String exited;
 
     AbstractState(Common common) {
         this.name = common.name();
@@ -22,6 +25,20 @@ abstract class AbstractState implements State {
     record Common(String name, DataFlow flow, String next, List<Retrier> retriers, List<Catcher> catchers) {}
 
     public final String name() { return name; }
+
+    @Override
+    public final String enteredEventType() {
+        String e = entered;
+        if (e == null) entered = e = type() + "StateEntered";
+        return e;
+    }
+
+    @Override
+    public final String exitedEventType() {
+        String e = exited;
+        if (e == null) exited = e = type() + "StateExited";
+        return e;
+    }
 
     public final DataFlow flow() { return flow; }
 

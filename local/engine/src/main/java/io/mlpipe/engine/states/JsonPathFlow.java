@@ -58,7 +58,7 @@ public record JsonPathFlow(JsonPath inputPath, boolean inputNull, PayloadTemplat
 
     /** A path that does not match is States.Runtime, with AWS's wording. */
     private static JsonNode select(JsonPath path, JsonNode node, Scope scope, String field) {
-        JsonNode v = path.read(node, scope.context(), scope.variables());
+        JsonNode v = path.read(node, scope);
         if (v == null) {
             throw new StatesError(ErrorNames.RUNTIME,
                     "Invalid path '" + path.text() + "' : No results for path: " + path.text() + " (" + field + ")");

@@ -17,6 +17,12 @@ public interface State {
     /** The "Type" field: Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map. */
     String type();
 
+    /** The history event type on entry, e.g. "TaskStateEntered". */
+    default String enteredEventType() { return type() + "StateEntered"; }
+
+    /** The history event type on exit, e.g. "TaskStateExited". */
+    default String exitedEventType() { return type() + "StateExited"; }
+
     /** The data flow for the state's query language. */
     DataFlow flow();
 

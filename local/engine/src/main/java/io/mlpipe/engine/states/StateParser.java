@@ -421,7 +421,7 @@ public final class StateParser {
                 }
                 JsonPath p = JsonPath.compile(text);
                 return (input, run) -> {
-                    JsonNode v = p.read(input, run.context(), run.variables());
+                    JsonNode v = p.read(input, run);
                     if (v == null) throw new StatesError(ErrorNames.RUNTIME, "Invalid path '" + text + "' : No results for path");
                     return asText(v);
                 };
@@ -514,7 +514,7 @@ public final class StateParser {
     }
 
     private static JsonNode read(JsonPath p, JsonNode input, StateRun run) {
-        JsonNode v = p.read(input, run.context(), run.variables());
+        JsonNode v = p.read(input, run);
         if (v == null) throw new StatesError(ErrorNames.RUNTIME, "Invalid path '" + p.text() + "' : No results for path");
         return v;
     }
