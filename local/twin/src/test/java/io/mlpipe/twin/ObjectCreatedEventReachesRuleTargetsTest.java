@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlpipe.protocol.Json;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -73,20 +75,35 @@ class ObjectCreatedEventReachesRuleTargetsTest {
         s3.copyObject(c -> c.sourceBucket(bucket).sourceKey("staging/x.csv").destinationBucket(bucket)
                 .destinationKey("incoming/copied/x.csv"));
         assertEquals("incoming/copied/x.csv", Json.MAPPER.readTree(receiveOne(inbox).body()).get("key").asText());
-        drain(deadLetterQueueName());
+
+        String upload = s3.createMultipartUpload(c -> c.bucket(bucket).key("incoming/parts/y.csv")).uploadId();
+        String etag = s3.uploadPart(u -> u.bucket(bucket).key("incoming/parts/y.csv").uploadId(upload).partNumber(1),
+                RequestBody.fromString("y\n")).eTag();
+        s3.completeMultipartUpload(c -> c.bucket(bucket).key("incoming/parts/y.csv").uploadId(upload)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
+        assertEquals("incoming/parts/y.csv", Json.MAPPER.readTree(receiveOne(inbox).body()).get("key").asText());
+
+        Set<String> reasons = new HashSet<>();
+        String dlq = twin.queues().url(deadLetterQueueName());
+        Poll.until(() -> {
+            sqs.receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10)).messages().forEach(m -> {
+                reasons.add(json(m.body()).at("/detail/reason").asText());
+                sqs.deleteMessage(d -> d.queueUrl(dlq).receiptHandle(m.receiptHandle()));
+            });
+            return reasons.containsAll(Set.of("CopyObject", "CompleteMultipartUpload")) ? Optional.of(true) : Optional.empty();
+        }, Duration.ofSeconds(15), "the copy and multipart events in the dead-letter queue");
     }
 
     private String deadLetterQueueName() {
         return twin.queues().names().stream().filter(n -> n.contains("DeadLetterQueue")).findFirst().orElseThrow();
     }
 
-    private void drain(String queue) {
-        String url = twin.queues().url(queue);
-        Poll.until(() -> {
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)).messages();
-            messages.forEach(m -> sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle())));
-            return messages.isEmpty() ? Optional.empty() : Optional.of(true);
-        }, Duration.ofSeconds(10), "the dead-letter message");
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Message receiveOne(String queueUrl) {

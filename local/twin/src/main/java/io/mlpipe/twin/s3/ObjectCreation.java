@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Which path-style S3 requests create an object, and why (the {@code reason} of the "Object Created"
- * event). Read from the request line and headers only. A POST object upload names its key inside the
- * form, so for it the key comes from the answer's Location header.
+ * event): PutObject, CopyObject, CompleteMultipartUpload. Read from the request line and headers only.
+ * (Browser form uploads, POST object, are not among them: S3Proxy answers them NotImplemented here.)
  */
 public record ObjectCreation(String bucket, String key, String reason) {
     /** Query parameters that turn a PUT on a key into a sub-resource call (no new object). */
@@ -34,25 +34,7 @@ public record ObjectCreation(String bucket, String key, String reason) {
         if ("POST".equals(method) && !key.isEmpty() && query.containsKey("uploadId")) {
             return Optional.of(new ObjectCreation(bucket, key, "CompleteMultipartUpload"));
         }
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if ("POST".equals(method) && key.isEmpty() && query.isEmpty() && type != null
-                && type.startsWith("multipart/form-data")) {
-            return Optional.of(new ObjectCreation(bucket, "", "PostObject"));
-        }
         return Optional.empty();
-    }
-
-    /** The key of a POST object upload, from the answer's {@code Location: <endpoint>/<bucket>/<key>}. */
-    public Optional<ObjectCreation> withKeyFromLocation(String location) {
-        if (!key.isEmpty()) {
-            return Optional.of(this);
-        }
-        if (location == null) {
-            return Optional.empty();
-        }
-        int at = location.indexOf("/" + bucket + "/");
-        return at < 0 ? Optional.empty()
-                : Optional.of(new ObjectCreation(bucket, decode(location.substring(at + bucket.length() + 2)), reason));
     }
 
     /** Percent-decoding of a URI path segment ('+' stays '+', unlike form decoding). */

@@ -56,8 +56,7 @@ public final class S3Service implements HttpHandler {
         Optional<ObjectCreation> creation = ObjectCreation.of(exchange).filter(c -> buckets.enabled(c.bucket()));
         int status = proxy.forward(exchange);
         if (status / 100 == 2 && creation.isPresent()) {
-            creation.get().withKeyFromLocation(exchange.getResponseHeaders().getFirst("Location")).ifPresent(created ->
-                    emit(created, exchange.getRemoteAddress().getAddress().getHostAddress()));
+            emit(creation.get(), exchange.getRemoteAddress().getAddress().getHostAddress());
         }
     }
 
