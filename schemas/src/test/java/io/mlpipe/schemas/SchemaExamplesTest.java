@@ -59,6 +59,17 @@ class SchemaExamplesTest {
         }
     }
 
+    @TestFactory
+    Stream<DynamicTest> everySchemaFileIsAKnownSchemaOrShared() throws URISyntaxException, IOException {
+        Path folder = Path.of(SchemaExamplesTest.class.getResource("/schemas").toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () ->
+                    assertTrue(file.getFileName().toString().equals("common.json") || Stream.of(SchemaName.values())
+                            .anyMatch(s -> s.fileName().equals(file.getFileName().toString())),
+                            "schema file without a SchemaName (so never loaded nor tested): " + file))).toList().stream();
+        }
+    }
+
     private static List<Path> examples(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
