@@ -1,10 +1,9 @@
 package io.mlpipe.engine.choice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlpipe.engine.json.Rfc3339;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -102,15 +101,7 @@ enum Operator {
         return Double.compare(a.doubleValue(), b.doubleValue());
     }
 
-    /** RFC 3339 ("2016-03-14T01:59:00Z", an offset, optional fractions); null when not a timestamp. */
-    static OffsetDateTime timestamp(String s) {
-        if (s.length() < 20 || s.charAt(10) != 'T') return null;
-        try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
+    static OffsetDateTime timestamp(String s) { return Rfc3339.parse(s); }
 
     /** Wildcard match without regular expressions: '*' is any run of characters. */
     static boolean matches(String text, String pattern) {

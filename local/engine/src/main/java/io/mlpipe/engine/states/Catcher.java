@@ -1,9 +1,6 @@
 package io.mlpipe.engine.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mlpipe.engine.ErrorNames;
-import io.mlpipe.engine.StatesError;
-import io.mlpipe.engine.json.Json;
 import io.mlpipe.engine.json.JsonPath;
 import io.mlpipe.engine.json.Scope;
 import io.mlpipe.engine.jsonata.JsonataScope;
@@ -23,13 +20,6 @@ public record Catcher(List<String> errorEquals, String next, JsonPath resultPath
 
     public JsonNode output(JsonNode raw, JsonNode errorOutput, Scope scope) {
         if (jsonata) return output == null ? errorOutput : output.evaluate(new JsonataScope(raw, null, errorOutput, scope));
-        if (resultNull) return raw;
-        if (resultPath == null || resultPath.isIdentity()) return errorOutput;
-        JsonNode combined = resultPath.write(raw, errorOutput);
-        if (combined == null) {
-            throw new StatesError(ErrorNames.RESULT_PATH_MATCH_FAILURE,
-                    "Unable to apply ResultPath \"" + resultPath.text() + "\" to input \"" + Json.write(raw) + "\"");
-        }
-        return combined;
+        return JsonPathFlow.applyResultPath(resultPath, resultNull, raw, errorOutput);
     }
 }

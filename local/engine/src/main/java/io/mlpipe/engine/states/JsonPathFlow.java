@@ -39,21 +39,26 @@ public record JsonPathFlow(JsonPath inputPath, boolean inputNull, PayloadTemplat
     }
 
     public JsonNode output(JsonNode raw, JsonNode result, Scope scope) {
-        JsonNode combined;
-        if (resultNull) combined = raw;
-        else if (resultPath == null || resultPath.isIdentity()) combined = result;
-        else {
-            // "The ResultPath ... MUST be a Reference Path ... it specifies the raw input's
-            // combination with or replacement by the state's result."
-            combined = resultPath.write(raw, result);
-            if (combined == null) {
-                throw new StatesError(ErrorNames.RESULT_PATH_MATCH_FAILURE,
-                        "Unable to apply ResultPath \"" + resultPath.text() + "\" to input \"" + Json.write(raw) + "\"");
-            }
-        }
+        JsonNode combined = applyResultPath(resultPath, resultNull, raw, result);
         if (outputNull) return Json.object();
         if (outputPath == null || outputPath.isIdentity()) return combined;
         return select(outputPath, combined, scope, "OutputPath");
+    }
+
+    /**
+     * "The ResultPath ... MUST be a Reference Path ... it specifies the raw input's combination
+     * with or replacement by the state's result"; null discards the result, absent means "$".
+     * Shared by states and their Catchers (which place the error output the same way).
+     */
+    static JsonNode applyResultPath(JsonPath resultPath, boolean resultNull, JsonNode raw, JsonNode result) {
+        if (resultNull) return raw;
+        if (resultPath == null || resultPath.isIdentity()) return result;
+        JsonNode combined = resultPath.write(raw, result);
+        if (combined == null) {
+            throw new StatesError(ErrorNames.RESULT_PATH_MATCH_FAILURE,
+                    "Unable to apply ResultPath \"" + resultPath.text() + "\" to input \"" + Json.write(raw) + "\"");
+        }
+        return combined;
     }
 
     /** A path that does not match is States.Runtime, with AWS's wording. */

@@ -11,14 +11,13 @@ import io.mlpipe.engine.intrinsics.IntrinsicExpression;
 import io.mlpipe.engine.json.Json;
 import io.mlpipe.engine.json.JsonPath;
 import io.mlpipe.engine.json.PayloadTemplate;
+import io.mlpipe.engine.json.Rfc3339;
 import io.mlpipe.engine.jsonata.JsonataExpression;
 import io.mlpipe.engine.jsonata.JsonataScope;
 import io.mlpipe.engine.jsonata.JsonataTemplate;
 import io.mlpipe.engine.runtime.StateRun;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -526,13 +525,7 @@ public final class StateParser {
         return v.doubleValue();
     }
 
-    static OffsetDateTime timestamp(String s) {
-        try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
+    static OffsetDateTime timestamp(String s) { return Rfc3339.parse(s); }
 
     private State task(AbstractState.Common common, JsonNode node, String at, boolean jsonata) {
         JsonNode r = node.get("Resource");
