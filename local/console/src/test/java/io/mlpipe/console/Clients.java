@@ -1,0 +1,33 @@
+package io.mlpipe.console;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/** The tests' SDK clients, configured as a user of the twin configures them. */
+final class Clients {
+    private Clients() {
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, URI endpoint) {
+        builder.endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true));
+        return builder.build();
+    }
+
+    static SfnClient sfn(URI endpoint) {
+        return configure(SfnClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint);
+    }
+
+    static S3Client s3(URI endpoint) {
+        return configure(S3Client.builder().forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()), endpoint);
+    }
+}
