@@ -74,8 +74,8 @@ final class Executions implements AutoCloseable {
 
     // ------------------------------------------------------------------ restart
 
-    /** Loads every recorded execution; those that were running continue. */
-    void loadAndResume() {
+    /** Loads every recorded execution, so the API serves them; {@link #resumeRunning()} continues the running ones. */
+    void load() {
         if (!Files.isDirectory(directory)) {
             return;
         }
@@ -86,15 +86,19 @@ final class Executions implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         for (Path description : found) {
-            ExecutionRecord record;
             try {
-                record = ExecutionRecord.load(description.getParent(), live::get, onStatusChange);
+                ExecutionRecord record = ExecutionRecord.load(description.getParent(), live::get, onStatusChange);
+                byArn.put(record.arn(), record);
             } catch (RuntimeException e) {
                 LOG.warning("execution " + description.getParent() + " is unreadable, skipped: " + e);
-                continue;
             }
-            byArn.put(record.arn(), record);
-            if (record.status() == ExecutionStatus.RUNNING) {
+        }
+    }
+
+    /** Continues every loaded execution that was running when the service last stopped. */
+    synchronized void resumeRunning() {
+        for (ExecutionRecord record : byArn.values()) {
+            if (record.status() == ExecutionStatus.RUNNING && record.handle() == null) {
                 resume(record);
             }
         }

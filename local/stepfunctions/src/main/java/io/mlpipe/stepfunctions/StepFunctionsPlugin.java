@@ -6,6 +6,9 @@ import io.mlpipe.twin.spi.StateMachineDefinition;
 import io.mlpipe.twin.spi.TwinContext;
 import io.mlpipe.twin.spi.TwinPlugin;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +26,9 @@ import java.util.logging.Logger;
 public final class StepFunctionsPlugin implements TwinPlugin {
     private static final Logger LOG = Logger.getLogger(StepFunctionsPlugin.class.getName());
 
+    static final long RESUME_FALLBACK_SECONDS = 10;
+
+    private final CountDownLatch templateStateMachine = new CountDownLatch(1);
     private TwinIntegrations integrations;
     private Executions executions;
     private StateMachines machines;
@@ -45,11 +51,40 @@ public final class StepFunctionsPlugin implements TwinPlugin {
         context.route(new Route("stepfunctions", Route.target("AWSStepFunctions"), api.service()));
         context.health("stepfunctions", () -> "running");
         context.stateMachines(this::register, (arn, input, role) -> api.start(arn, null, input).arn());
-        executions.loadAndResume();
+        executions.load();
+        Thread resume = new Thread(this::resumeWhenTemplateIsLoaded, "stepfunctions-resume");
+        resume.setDaemon(true);
+        resume.start();
+    }
+
+    /**
+     * Executions that were running when the twin stopped continue once the services they call exist again.
+     * The twin starts plugins before it loads its template, and Lambda functions live in memory: the template
+     * loader creates functions, tables and queues before it hands over the first state machine, so that is
+     * the moment to resume. A twin without a template (or without state machines in it) never hands one
+     * over: then resume after {@link #RESUME_FALLBACK_SECONDS}.
+     */
+    private void resumeWhenTemplateIsLoaded() {
+        try {
+            templateStateMachine.await(RESUME_FALLBACK_SECONDS, TimeUnit.SECONDS);
+            executions.resumeRunning();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "resuming executions failed", e);
+        }
     }
 
     /** A state machine of the template: created, or updated in place as a stack update would. */
     private void register(StateMachineDefinition template) {
+        try {
+            registerOrUpdate(template);
+        } finally {
+            templateStateMachine.countDown();
+        }
+    }
+
+    private void registerOrUpdate(StateMachineDefinition template) {
         StateMachine existing = machines.get(template.name());
         StateMachine machine = existing == null
                 ? api.create(template.name(), template.definition(), template.roleArn(), template.type(), null)

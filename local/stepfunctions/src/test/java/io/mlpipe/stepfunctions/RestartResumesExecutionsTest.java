@@ -1,0 +1,116 @@
+package io.mlpipe.stepfunctions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlpipe.twin.Twin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Stop the twin in the middle of executions, start it again on the same data directory. */
+class RestartResumesExecutionsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String WAIT_THEN_PASS = "{\"StartAt\":\"Before\",\"States\":{"
+            + "\"Before\":{\"Type\":\"Pass\",\"Result\":{\"step\":1},\"Next\":\"Nap\"},"
+            + "\"Nap\":{\"Type\":\"Wait\",\"Seconds\":2,\"Next\":\"After\"},"
+            + "\"After\":{\"Type\":\"Pass\",\"Parameters\":{\"step.$\":\"States.MathAdd($.step, 1)\"},\"End\":true}}}";
+
+    @Test
+    void runningExecutionsResumeFromTheirCheckpointAndFinishedOnesAreStillServed() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "restart-");
+        String waiting;
+        String callback;
+        String broken;
+        String finished;
+        String oldToken;
+        String queueName = Machines.unique("restart-callbacks");
+        List<HistoryEvent> finishedHistory;
+        try (Twin first = SharedTwin.start(data, 1.0)) {
+            SfnClient sfn = Clients.sfn(first.endpoint());
+            SqsClient sqs = Clients.sqs(first.endpoint());
+            String queue = sqs.createQueue(b -> b.queueName(queueName)).queueUrl();
+
+            finished = Machines.start(sfn, Machines.create(sfn, "done", ExecutionApiTest.ADD), "{\"a\":1,\"b\":1}");
+            assertEquals(ExecutionStatus.SUCCEEDED, Machines.awaitEnd(sfn, finished).status());
+            finishedHistory = sfn.getExecutionHistory(b -> b.executionArn(finished)).events();
+
+            String napper = Machines.create(sfn, "nap", WAIT_THEN_PASS);
+            waiting = Machines.start(sfn, napper, "{}");
+            broken = Machines.start(sfn, napper, "{}");
+            callback = Machines.start(sfn, Machines.create(sfn, "ask", CallbackTaskTest.askThroughQueue(queue)),
+                    "{\"question\":\"still there?\"}");
+            awaitEvent(sfn, waiting, HistoryEventType.WAIT_STATE_ENTERED);
+            awaitEvent(sfn, broken, HistoryEventType.WAIT_STATE_ENTERED);
+            oldToken = JSON.readTree(Queues.receive(sqs, queue, b -> b.contains("still there?"), Duration.ofSeconds(10)))
+                    .path("token").asText();
+        }
+        // a checkpoint naming a state the definition lacks cannot be resumed: the execution must fail visibly
+        Path checkpoint = executionDirectory(data, broken).resolve("checkpoint.json");
+        ObjectNode edited = (ObjectNode) JSON.readTree(checkpoint.toFile());
+        Files.writeString(checkpoint, edited.put("nextState", "Vanished").toString());
+
+        try (Twin second = SharedTwin.start(data, 1.0)) {
+            SfnClient sfn = Clients.sfn(second.endpoint());
+            SqsClient sqs = Clients.sqs(second.endpoint());
+
+            DescribeExecutionResponse resumed = Machines.awaitEnd(sfn, waiting);
+            assertEquals(ExecutionStatus.SUCCEEDED, resumed.status(), () -> Machines.explain(sfn, waiting));
+            assertEquals("{\"step\":2}", resumed.output());
+            List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(waiting)).events();
+            for (int i = 0; i < events.size(); i++) {
+                assertEquals(i + 1, events.get(i).id(), "ids stay sequential across the restart");
+            }
+            assertEquals(1, events.stream().filter(e -> e.type() == HistoryEventType.EXECUTION_STARTED).count());
+            // the Wait that was running when the twin stopped runs again from its top
+            assertEquals(2, events.stream().filter(e -> e.type() == HistoryEventType.WAIT_STATE_ENTERED).count());
+            assertEquals(HistoryEventType.EXECUTION_SUCCEEDED, events.get(events.size() - 1).type());
+
+            // the callback task was re-run: a new token went out; the old one means nothing any more
+            String queue = sqs.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
+            String newToken = JSON.readTree(Queues.receive(sqs, queue,
+                    b -> b.contains("still there?") && !b.contains(oldToken), Duration.ofSeconds(20))).path("token").asText();
+            assertThrows(InvalidTokenException.class, () -> sfn.sendTaskSuccess(b -> b.taskToken(oldToken).output("{}")));
+            sfn.sendTaskSuccess(b -> b.taskToken(newToken).output("{\"yes\":true}"));
+            assertEquals("{\"yes\":true}", Machines.awaitEnd(sfn, callback).output());
+
+            DescribeExecutionResponse failed = Machines.awaitEnd(sfn, broken);
+            assertEquals(ExecutionStatus.FAILED, failed.status());
+            assertEquals("States.Runtime", failed.error());
+            assertTrue(failed.cause().contains("Vanished"), failed.cause());
+            List<HistoryEvent> brokenEvents = sfn.getExecutionHistory(b -> b.executionArn(broken).reverseOrder(true)).events();
+            assertEquals(HistoryEventType.EXECUTION_FAILED, brokenEvents.get(0).type());
+
+            assertEquals(ExecutionStatus.SUCCEEDED, sfn.describeExecution(b -> b.executionArn(finished)).status());
+            assertEquals(finishedHistory, sfn.getExecutionHistory(b -> b.executionArn(finished)).events());
+        }
+    }
+
+    private static void awaitEvent(SfnClient sfn, String executionArn, HistoryEventType type) {
+        for (int i = 0; i < 500; i++) {
+            if (sfn.getExecutionHistory(b -> b.executionArn(executionArn)).events().stream().anyMatch(e -> e.type() == type)) {
+                return;
+            }
+            Machines.sleep(20);
+        }
+        throw new AssertionError(executionArn + " never got " + type);
+    }
+
+    /** Where the service keeps an execution: {@code stepfunctions/executions/<state machine>/<execution>/}. */
+    private static Path executionDirectory(Path data, String executionArn) {
+        String[] parts = executionArn.split(":");
+        return data.resolve("stepfunctions/executions").resolve(parts[6]).resolve(parts[7]);
+    }
+}
