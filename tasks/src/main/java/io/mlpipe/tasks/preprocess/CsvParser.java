@@ -70,14 +70,6 @@ final class CsvParser {
         return endedWithNewline;
     }
 
-    boolean isEmpty(int field) {
-        return ends[field] == starts[field];
-    }
-
-    int length(int field) {
-        return ends[field] - starts[field];
-    }
-
     /** The trimmed value as text. */
     String text(int field) {
         return new String(record, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);

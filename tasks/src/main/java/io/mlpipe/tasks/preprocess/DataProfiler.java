@@ -137,8 +137,8 @@ final class DataProfiler {
             if (column.hasTypos()) {
                 throw new DataValidationError("row " + column.firstTextRow + " (line " + column.firstTextLine + "), column '"
                         + column.name + "': expected a number, got '" + column.firstText + "' (" + column.text + " of "
-                        + column.count() + " values in this column " + (column.text == 1 ? "is" : "are")
-                        + " not numbers); fix the value or make the whole column text");
+                        + column.count() + " values in this column " + (column.text == 1 ? "is not a number" : "are not numbers")
+                        + "); fix the value or make the whole column text");
             }
             if (!column.isNumeric() && column.distinct() == null) {
                 throw new DataValidationError("column '" + column.name + "' has more than " + ColumnProfile.MAX_DISTINCT

@@ -35,7 +35,7 @@ class PreprocessorRefusesInvalidInputTest {
                         "there is no target column 'target' in the header (columns: age, income, label)",
                         "set \"target\" in s3://" + BUCKET + "/config/m.json"),
                 bad("stray text in a numeric column", csv(60).replace("\n36,", "\nfourty,"),
-                        "row 17 (line 18), column 'age': expected a number, got 'fourty' (1 of 60 values in this column is not numbers)",
+                        "row 17 (line 18), column 'age': expected a number, got 'fourty' (1 of 60 values in this column is not a number)",
                         "fix the value or make the whole column text"),
                 bad("ragged row", csv(30).replace("\n24,1148,no\n", "\n24,no\n"),
                         "row 5 (line 6) has 2 values but the header has 3 columns"),
