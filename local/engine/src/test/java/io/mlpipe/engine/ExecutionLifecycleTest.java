@@ -126,6 +126,16 @@ class ExecutionLifecycleTest {
     }
 
     @Test
+    void aFailingListenerStillEndsTheExecution() throws Exception {
+        AslEngine engine = Asl.engine(ServiceIntegration.none());
+        ExecutionListener broken = e -> { throw new IllegalStateException("disk full"); };
+        Execution ex = engine.start(StateMachineDefinition.parse(THREE_STEPS), ExecutionRequest.of("l", Json.object()), broken);
+        ExecutionResult r = ex.await(5, TimeUnit.SECONDS);
+        assertEquals(ExecutionStatus.FAILED, r.status());
+        assertTrue(r.cause().contains("disk full"), r.cause());
+    }
+
+    @Test
     void unknownTokensAreRefused() {
         AslEngine engine = Asl.engine(ServiceIntegration.none());
         assertEquals(false, engine.sendTaskSuccess("nope", Json.object()));

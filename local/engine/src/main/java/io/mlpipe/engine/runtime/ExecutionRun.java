@@ -86,9 +86,13 @@ public final class ExecutionRun {
     }
 
     private void finish(Branch top, String type, ObjectNode details, ExecutionResult r) {
-        history.append(top != null ? top.lastEventId : history.lastId(), type, details);
-        result = r;
-        done.countDown();
+        try {
+            history.append(top != null ? top.lastEventId : history.lastId(), type, details);
+        } finally {
+            // even when the listener fails to record the last event, waiters must not hang
+            result = r;
+            done.countDown();
+        }
         listener.onFinished(r);
     }
 
