@@ -136,6 +136,21 @@ class ExecutionLifecycleTest {
     }
 
     @Test
+    void concurrentJsonataIterationsDoNotShareState() {
+        AslEngine engine = realTime(ServiceIntegration.none(), 0);
+        StringBuilder items = new StringBuilder("[");
+        for (int i = 0; i < 200; i++) items.append(i == 0 ? "" : ",").append(i);
+        ExecutionResult r = engine.run(StateMachineDefinition.parse("""
+            {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":40,
+              "ItemProcessor":{"StartAt":"W","States":{
+                "W":{"Type":"Wait","Seconds":0,"Assign":{"mine":"{% $states.input %}"},"Next":"P"},
+                "P":{"Type":"Pass","Output":"{% $mine * 2 + $states.input %}","End":true}}},"End":true}}}"""),
+                ExecutionRequest.of("j", Asl.json(items.append("]").toString())), ExecutionListener.NONE);
+        assertEquals(ExecutionStatus.SUCCEEDED, r.status(), r::cause);
+        for (int i = 0; i < 200; i++) assertEquals(3 * i, r.output().get(i).asInt());
+    }
+
+    @Test
     void unknownTokensAreRefused() {
         AslEngine engine = Asl.engine(ServiceIntegration.none());
         assertEquals(false, engine.sendTaskSuccess("nope", Json.object()));
