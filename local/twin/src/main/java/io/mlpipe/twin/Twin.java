@@ -129,7 +129,8 @@ public final class Twin implements AutoCloseable {
             health.register("events", () -> HealthHandler.RUNNING);
 
             lambdas = own(new LambdaFunctions(new FunctionLogs(data.resolve("lambda/logs")), endpoint, region));
-            bus.target("lambda", (arn, role, input) -> lambdas.invoke(arn, null, input.getBytes(StandardCharsets.UTF_8)));
+            // EventBridge invokes functions asynchronously: a function error is not a delivery failure
+            bus.target("lambda", (arn, role, input) -> lambdas.invokeAsync(arn, null, input.getBytes(StandardCharsets.UTF_8)));
             router.add(new Route("lambda", Route.pathPrefix(LambdaService.PATH_PREFIX), new LambdaService(lambdas)));
             health.register("lambda", () -> HealthHandler.RUNNING);
 

@@ -62,7 +62,7 @@ public final class EventBus implements AutoCloseable {
 
     public synchronized String putRule(JsonNode request) {
         String name = required(request, "Name");
-        String bus = request.path("EventBusName").asText(DEFAULT_BUS);
+        String bus = busName(request.path("EventBusName").asText(DEFAULT_BUS));
         String pattern = request.path("EventPattern").asText(null);
         if (pattern == null && !request.hasNonNull("ScheduleExpression")) {
             throw AwsError.validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
@@ -152,6 +152,11 @@ public final class EventBus implements AutoCloseable {
             throw AwsError.client("ResourceNotFoundException", "Rule " + name + " does not exist on EventBus " + bus + ".");
         }
         return rule;
+    }
+
+    /** A bus named by name or by ARN ({@code arn:aws:events:...:event-bus/<name>}) -> its name. */
+    public static String busName(String nameOrArn) {
+        return nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
     }
 
     public String ruleArn(String bus, String name) {

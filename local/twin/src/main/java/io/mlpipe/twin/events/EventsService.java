@@ -82,7 +82,7 @@ public final class EventsService {
                         .put("ErrorMessage", problem);
                 continue;
             }
-            bus.publish(entry.path("EventBusName").asText(EventBus.DEFAULT_BUS), event);
+            bus.publish(EventBus.busName(entry.path("EventBusName").asText(EventBus.DEFAULT_BUS)), event);
             results.addObject().put("EventId", id);
         }
         answer.put("FailedEntryCount", failed);
@@ -100,8 +100,7 @@ public final class EventsService {
 
     /** Rules may name their bus by name or ARN. */
     private static String busName(JsonNode request) {
-        String bus = request.path("EventBusName").asText(EventBus.DEFAULT_BUS);
-        return bus.startsWith("arn:") ? bus.substring(bus.lastIndexOf('/') + 1) : bus;
+        return EventBus.busName(request.path("EventBusName").asText(EventBus.DEFAULT_BUS));
     }
 
     private static ObjectNode noFailedEntries() {

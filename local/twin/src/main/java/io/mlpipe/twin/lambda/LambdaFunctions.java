@@ -77,6 +77,15 @@ public final class LambdaFunctions implements AutoCloseable {
         return run(target.function(), target.version(), payload);
     }
 
+    /**
+     * An Event invocation: resolved now (an unknown function fails the caller), run in the background on
+     * the functions' own threads; its outcome is only in the function's log, as with Lambda.
+     */
+    public void invokeAsync(String nameOrArn, String qualifier, byte[] payload) {
+        Resolved target = resolve(nameOrArn, qualifier);
+        runner.submit(() -> run(target.function(), target.version(), payload));
+    }
+
     /** Finds the function and version a name (with or without qualifier) denotes, or fails as Lambda does. */
     public Resolved resolve(String nameOrArn, String qualifier) {
         String[] parts = nameOrArn.split(":");

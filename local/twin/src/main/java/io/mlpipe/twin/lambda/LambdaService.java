@@ -8,9 +8,6 @@ import io.mlpipe.twin.edge.AwsRequests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class LambdaService implements HttpHandler {
     public static final String PATH_PREFIX = "/2015-03-31/functions/";
-    private static final Logger LOG = Logger.getLogger(LambdaService.class.getName());
     private static final Pattern INVOKE = Pattern.compile(PATH_PREFIX + "([^/]+)/invocations/?");
 
     private final LambdaFunctions functions;
@@ -41,11 +37,7 @@ public final class LambdaService implements HttpHandler {
         String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
         byte[] payload = HttpExchanges.body(exchange);
         if ("Event".equals(type)) {
-            functions.resolve(name, qualifier); // unknown functions fail now, not in the background
-            CompletableFuture.runAsync(() -> functions.invoke(name, qualifier, payload)).exceptionally(e -> {
-                LOG.log(Level.WARNING, "asynchronous invocation of " + name + " failed", e);
-                return null;
-            });
+            functions.invokeAsync(name, qualifier, payload);
             HttpExchanges.send(exchange, 202, null, new byte[0]);
             return;
         }
