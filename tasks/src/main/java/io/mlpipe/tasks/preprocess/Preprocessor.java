@@ -59,11 +59,14 @@ public final class Preprocessor {
         TrainingPlan plan = new TrainingPlan(profile, target);
 
         String prefix = request.processedPrefix();
-        try (InputStream in = open(request);
-             OutputStream train = store.create(request.bucket(), prefix + "train/train.csv");
-             OutputStream validation = store.create(request.bucket(), prefix + "validation/validation.csv")) {
+        OutputStream train = store.create(request.bucket(), prefix + "train/train.csv");
+        OutputStream validation = store.create(request.bucket(), prefix + "validation/validation.csv");
+        try (InputStream in = open(request)) {
             new TrainingDataWriter(plan, split).write(in, train, validation);
         }
+        // closed only on success: closing is what makes an object appear, and a failed run must leave none
+        train.close();
+        validation.close();
         FeatureSpec spec = plan.featureSpec(request.model(), request.runId(), config.target());
         write(request.bucket(), prefix + "features.json", spec.toJson());
         Map<String, Object> stats = DataStats.of(request.model(), request.runId(), request.source(), profile, target);

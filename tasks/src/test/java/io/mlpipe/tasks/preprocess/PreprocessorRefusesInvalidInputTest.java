@@ -1,12 +1,17 @@
 package io.mlpipe.tasks.preprocess;
 
+import io.mlpipe.tasks.io.ObjectStore;
 import io.mlpipe.tasks.testing.InMemoryObjectStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static io.mlpipe.tasks.preprocess.PreprocessorTestSupport.BUCKET;
@@ -89,6 +94,34 @@ class PreprocessorRefusesInvalidInputTest {
         for (String fragment : expected) {
             assertTrue(error.getMessage().contains(fragment), () -> "'" + error.getMessage() + "' should contain '" + fragment + "'");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFileThatChangesBetweenTheTwoReadsIsRefusedAndWritesNothing() {
+        InMemoryObjectStore objects = new InMemoryObjectStore();
+        String first = "colour,target\n" + "red,yes\nblue,no\n".repeat(15);
+        String second = first.replace("blue,no", "green,no");
+        int[] opens = {0};
+        ObjectStore store = new ObjectStore() {
+            @Override
+            public InputStream open(String bucket, String key, String versionId) {
+                return new ByteArrayInputStream((opens[0]++ == 0 ? first : second).getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public Optional<byte[]> readIfExists(String bucket, String key) {
+                return objects.readIfExists(bucket, key);
+            }
+
+            @Override
+            public OutputStream create(String bucket, String key) {
+                return objects.create(bucket, key);
+            }
+        };
+        DataValidationError error = assertThrows(DataValidationError.class,
+                () -> new Preprocessor(store, PreprocessorTestSupport.CLOCK).preprocess(input("m")));
+        assertTrue(error.getMessage().contains("the file changed while it was being preprocessed"), error.getMessage());
+        assertFalse(objects.exists(BUCKET, "processed/m/" + PreprocessorTestSupport.RUN + "/train/train.csv"));
     }
 
     @org.junit.jupiter.api.Test
