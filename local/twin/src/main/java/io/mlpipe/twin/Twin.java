@@ -32,6 +32,7 @@ import io.mlpipe.twin.sqs.SqsQueues;
 import io.mlpipe.twin.sqs.SqsQueryService;
 import io.mlpipe.twin.sqs.SqsService;
 import io.mlpipe.twin.sqs.SqsTarget;
+import io.mlpipe.twin.store.DataDirectoryLock;
 import io.mlpipe.twin.store.JsonFile;
 import io.mlpipe.twin.template.LoadedStack;
 import io.mlpipe.twin.template.TemplateLoader;
@@ -98,6 +99,7 @@ public final class Twin implements AutoCloseable {
         FunctionLogs.installRouting();
         Path data = config.dataDirectory.toAbsolutePath();
         Files.createDirectories(data);
+        own(DataDirectoryLock.acquire(data));
         try {
             CompletableFuture<S3Server> s3Server = CompletableFuture.supplyAsync(unchecked(() -> S3Server.start(data.resolve("s3"))));
             CompletableFuture<DynamoDbLocalServer> dynamo = CompletableFuture.supplyAsync(

@@ -24,7 +24,13 @@ public final class EdgeServer implements AutoCloseable {
     }
 
     public static EdgeServer start(int port, EdgeRouter router) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        } catch (java.net.BindException e) {
+            throw new java.net.BindException("port " + port + " on 127.0.0.1 is in use (another twin?):"
+                    + " choose another with --port or MLPIPE_PORT");
+        }
         AtomicInteger count = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "mlpipe-edge-" + count.incrementAndGet());
