@@ -47,6 +47,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -101,9 +103,13 @@ public final class Twin implements AutoCloseable {
         Files.createDirectories(data);
         own(DataDirectoryLock.acquire(data));
         try {
-            CompletableFuture<S3Server> s3Server = CompletableFuture.supplyAsync(unchecked(() -> S3Server.start(data.resolve("s3"))));
+            // the two slow starters get a thread each (the common pool has one thread on a 2-core machine)
+            ExecutorService starters = Executors.newFixedThreadPool(2);
+            CompletableFuture<S3Server> s3Server = CompletableFuture.supplyAsync(
+                    unchecked(() -> S3Server.start(data.resolve("s3"))), starters);
             CompletableFuture<DynamoDbLocalServer> dynamo = CompletableFuture.supplyAsync(
-                    unchecked(() -> DynamoDbLocalServer.start(data.resolve("dynamodb")).warmUp()));
+                    unchecked(() -> DynamoDbLocalServer.start(data.resolve("dynamodb")).warmUp()), starters);
+            starters.shutdown();
             edge = own(EdgeServer.start(config.port, router));
             URI endpoint = edge.endpoint();
             Clock clock = Clock.systemUTC();
