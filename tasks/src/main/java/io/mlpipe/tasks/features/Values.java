@@ -86,39 +86,41 @@ public final class Values {
     }
 
     /**
-     * The value of a range that {@link #isNumber} accepted. Plain decimals of up to 15 significant digits are
-     * computed exactly without allocating; anything else goes through {@link Double#parseDouble}.
+     * The number in the range, or NaN when it is not one as {@link #isNumber} defines it: one scan does both.
+     * Plain decimals of up to 15 significant digits are computed exactly without allocating; anything else
+     * (exponents, longer mantissas) goes through {@link Double#parseDouble}.
      */
-    public static double parseNumber(byte[] b, int start, int end) {
+    public static double parseOrNaN(byte[] b, int start, int end) {
         int i = start;
         boolean negative = false;
-        if (b[i] == '-' || b[i] == '+') {
+        if (i < end && (b[i] == '-' || b[i] == '+')) {
             negative = b[i] == '-';
             i++;
         }
         long mantissa = 0;
         int digits = 0;
         int fraction = 0;
-        boolean inFraction = false;
-        for (; i < end; i++) {
-            byte c = b[i];
-            if (isDigit(c)) {
-                mantissa = mantissa * 10 + (c - '0');
+        while (i < end && isDigit(b[i])) {
+            mantissa = mantissa * 10 + (b[i++] - '0');
+            digits++;
+        }
+        if (i < end && b[i] == '.') {
+            i++;
+            while (i < end && isDigit(b[i])) {
+                mantissa = mantissa * 10 + (b[i++] - '0');
                 digits++;
-                if (inFraction) {
-                    fraction++;
-                }
-            } else if (c == '.' && !inFraction) {
-                inFraction = true;
-            } else {
-                break;
+                fraction++;
             }
         }
-        if (i != end || digits > 15 || fraction >= POWERS_OF_TEN.length) {
-            return Double.parseDouble(new String(b, start, end - start, StandardCharsets.US_ASCII));
+        if (digits == 0) {
+            return Double.NaN;
         }
-        double value = mantissa / POWERS_OF_TEN[fraction];
-        return negative ? -value : value;
+        if (i == end && digits <= 15) {
+            double value = mantissa / POWERS_OF_TEN[fraction];
+            return negative ? -value : value;
+        }
+        return isNumber(b, start, end)
+                ? Double.parseDouble(new String(b, start, end - start, StandardCharsets.US_ASCII)) : Double.NaN;
     }
 
     public static boolean isMissing(String value) {

@@ -36,9 +36,9 @@ final class ColumnProfile {
             missing++;
             return;
         }
-        if (csv.isNumber(field)) {
+        double value = csv.numberOrNaN(field);
+        if (!Double.isNaN(value)) {
             numeric++;
-            double value = csv.number(field);
             min = Math.min(min, value);
             max = Math.max(max, value);
             sum += value;

@@ -83,8 +83,9 @@ final class CsvParser {
         return Values.isNumber(record, starts[field], ends[field]);
     }
 
-    double number(int field) {
-        return Values.parseNumber(record, starts[field], ends[field]);
+    /** The value as a number, or NaN when it is not one. */
+    double numberOrNaN(int field) {
+        return Values.parseOrNaN(record, starts[field], ends[field]);
     }
 
     /** Counts the value in {@code vocabulary}; false when it is full and the value is new. */

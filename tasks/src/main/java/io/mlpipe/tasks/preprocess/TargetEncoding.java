@@ -125,7 +125,7 @@ final class TargetEncoding {
         if (classes == null) {
             csv.copyTo(field, out);
         } else if (textCodes == null) {
-            out.write(numberCodes.get(csv.number(field)));
+            out.write(numberCodes.get(csv.numberOrNaN(field)));
         } else {
             out.write(textCodes.code(csv, field));
         }

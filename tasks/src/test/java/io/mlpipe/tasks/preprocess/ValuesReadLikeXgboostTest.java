@@ -35,6 +35,8 @@ class ValuesReadLikeXgboostTest {
             """)
     void classifiesCells(String cell, boolean number, boolean missing) {
         assertEquals(number, Values.isNumber(cell));
+        byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
+        assertEquals(number, !Double.isNaN(Values.parseOrNaN(bytes, 0, bytes.length)));
         assertEquals(missing, Values.isMissing(cell));
     }
 
@@ -42,6 +44,6 @@ class ValuesReadLikeXgboostTest {
     @CsvSource({"42", "-3.25", "+.5", "7.", "1e-3", "6.02E23", "0.1", "123456789.123456", "12345678901234567890", "-0.000001"})
     void parsesExactlyLikeDoubleParseDouble(String cell) {
         byte[] bytes = cell.getBytes(StandardCharsets.US_ASCII);
-        assertEquals(Double.parseDouble(cell), Values.parseNumber(bytes, 0, bytes.length));
+        assertEquals(Double.parseDouble(cell), Values.parseOrNaN(bytes, 0, bytes.length));
     }
 }
