@@ -1,0 +1,28 @@
+package io.mlpipe.cli.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Deploy the stack to AWS with the pinned CDK CLI (bootstrap first: see docs/DEPLOY.md).", "Other arguments go to the CDK CLI as they are."})
+public final class DeployCommand implements Callable<Integer> {
+    @Option(names = "--profile", paramLabel = "P", description = "AWS profile (default: the SDK's chain).")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the profile's).")
+    String region;
+
+    @Parameters(arity = "0..*", paramLabel = "CDK-ARGS")
+    List<String> extra = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        List<String> arguments = new ArrayList<>(List.of("deploy"));
+        arguments.addAll(extra);
+        return CdkCli.run(arguments, profile, region);
+    }
+}
