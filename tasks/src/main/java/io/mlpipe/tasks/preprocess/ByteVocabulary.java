@@ -14,6 +14,8 @@ final class ByteVocabulary {
     private int[] offsets;
     private int[] lengths;
     private long[] counts;
+    /** Per entry, its bytes packed into a long when it has at most 8 (most cells): one compare finds it. */
+    private long[] packed;
     private int size;
     private int[] slots; // entry index + 1, 0 = empty
 
@@ -22,6 +24,7 @@ final class ByteVocabulary {
         this.offsets = new int[16];
         this.lengths = new int[16];
         this.counts = new long[16];
+        this.packed = new long[16];
         this.slots = new int[Integer.highestOneBit(Math.max(capacity, 8) * 2) * 2];
     }
 
@@ -80,7 +83,9 @@ final class ByteVocabulary {
             offsets = Arrays.copyOf(offsets, size * 2);
             lengths = Arrays.copyOf(lengths, size * 2);
             counts = Arrays.copyOf(counts, size * 2);
+            packed = Arrays.copyOf(packed, size * 2);
         }
+        packed[size] = length <= 8 ? pack(b, start, end) : 0;
         offsets[size] = arenaLength;
         lengths[size] = length;
         arenaLength += length;
@@ -90,16 +95,34 @@ final class ByteVocabulary {
 
     /** The slot holding the value, or the empty slot where it belongs (the table is never more than half full). */
     private int find(byte[] b, int start, int end) {
+        int length = end - start;
+        int mask = slots.length - 1;
+        if (length <= 8) {
+            long key = pack(b, start, end);
+            long h = (key ^ length) * 0x9E3779B97F4A7C15L;
+            int slot = (int) (h >>> 40) & mask;
+            while (slots[slot] != 0 && (lengths[slots[slot] - 1] != length || packed[slots[slot] - 1] != key)) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
         int hash = 0;
         for (int i = start; i < end; i++) {
             hash = 31 * hash + b[i];
         }
-        int mask = slots.length - 1;
         int slot = (hash ^ (hash >>> 16)) & mask;
         while (slots[slot] != 0 && !equalsAt(slots[slot] - 1, b, start, end)) {
             slot = (slot + 1) & mask;
         }
         return slot;
+    }
+
+    private static long pack(byte[] b, int start, int end) {
+        long key = 0;
+        for (int i = start; i < end; i++) {
+            key = key << 8 | (b[i] & 0xFF);
+        }
+        return key;
     }
 
     private boolean equalsAt(int index, byte[] b, int start, int end) {
