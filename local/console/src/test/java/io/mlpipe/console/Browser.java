@@ -30,8 +30,15 @@ final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** What a person sees in the window (long history tables would make a full-page image unreadable). */
     static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    /** One element whole, e.g. the state machine graph, also where it is taller than the window. */
+    static void screenshot(com.microsoft.playwright.Locator element, String name) {
+        element.page().addStyleTag(new Page.AddStyleTagOptions().setContent(".graph { max-height: none; overflow: visible; }"));
+        element.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
     @Override

@@ -19,11 +19,11 @@ import java.util.Set;
  *   <li>each state goes to the layer of its longest path from the start, so a failure handler that many
  *       states catch into sits below all of them;</li>
  *   <li>a transition spanning several layers runs through lane points, one per layer it crosses; lanes
- *       into the same target are shared, so twenty Catch transitions into one handler become one bus line
- *       instead of twenty;</li>
+ *       into the same target are shared (Catch transitions apart from the others), so twenty Catch
+ *       transitions into one handler become one bus line instead of twenty;</li>
  *   <li>states and lanes are ordered within their layer by barycenter sweeps (fewest crossings kept);</li>
- *   <li>x positions follow the median of the neighbours, alternately from above and below, under the
- *       constraint that boxes in a layer keep their order and never overlap.</li>
+ *   <li>x positions follow the median of the neighbours, alternately from above and below, states
+ *       before lanes (Sugiyama's priority method); boxes in a layer keep their order and never overlap.</li>
  * </ol>
  */
 public final class LayeredLayout {
@@ -31,6 +31,8 @@ public final class LayeredLayout {
     static final double LAYER_GAP = 30;
     static final double NODE_GAP = 26;
     static final double LANE_WIDTH = 8;
+    /** Lanes may pass closer to boxes and to each other than boxes to boxes. */
+    static final double LANE_GAP = 14;
     static final double MARGIN = 24;
     /** Room to the side of a box for a loop that goes back up between adjacent layers. */
     static final double LOOP_OFFSET = 16;
@@ -174,7 +176,8 @@ public final class LayeredLayout {
         List<Vertex> path = new ArrayList<>();
         path.add(top);
         for (int layer = top.layer + 1; layer < bottom.layer; layer++) {
-            String key = edge.to() + (isBack ? "|back|" : "|down|") + layer;
+            // Catch transitions get a bus of their own: dashed and solid lines must not lie on each other.
+            String key = edge.to() + "|" + (isBack ? "back" : "down") + "|" + edge.kind().equals("catch") + "|" + layer;
             int l = layer;
             path.add(lanes.computeIfAbsent(key, k -> {
                 Vertex lane = new Vertex(null, null, LANE_WIDTH);
@@ -278,32 +281,70 @@ public final class LayeredLayout {
         vertices.forEach(v -> v.x += MARGIN - left);
     }
 
+    /**
+     * Sugiyama's priority method for one layer: states before lanes, better connected states first, each
+     * goes where its neighbours want it as far as the ones already placed allow, pushing the ones not yet
+     * placed aside. Lanes follow the lane they continue, so a bus runs straight down beside the states.
+     */
     private void align(List<Vertex> layer, boolean fromAbove) {
         int n = layer.size();
-        double[] wanted = new double[n];
+        double[] x = layer.stream().mapToDouble(v -> v.x).toArray();
+        boolean[] placed = new boolean[n];
+        List<Integer> byPriority = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Vertex v = layer.get(i);
-            List<Vertex> neighbours = fromAbove ? v.up : v.down;
-            wanted[i] = neighbours.isEmpty() ? v.x : median(neighbours);
+            byPriority.add(i);
         }
-        // As far left as allowed, and as far right as allowed, each as close to the wish as it can be: their
-        // mean keeps both the order and the spacing, since each of the two does.
-        double[] leftmost = new double[n];
-        double[] rightmost = new double[n];
+        byPriority.sort(Comparator.comparingInt((Integer i) -> -priority(layer.get(i), fromAbove)));
+        for (int i : byPriority) {
+            double low = Double.NEGATIVE_INFINITY;
+            double gap = 0;
+            for (int j = i - 1; j >= 0; j--) {
+                gap += spacing(layer, j);
+                if (placed[j]) {
+                    low = x[j] + gap;
+                    break;
+                }
+            }
+            double high = Double.POSITIVE_INFINITY;
+            gap = 0;
+            for (int k = i + 1; k < n; k++) {
+                gap += spacing(layer, k - 1);
+                if (placed[k]) {
+                    high = x[k] - gap;
+                    break;
+                }
+            }
+            x[i] = Math.max(low, Math.min(high, wanted(layer.get(i), fromAbove)));
+            placed[i] = true;
+            for (int j = i - 1; j >= 0 && !placed[j]; j--) {
+                x[j] = Math.min(x[j], x[j + 1] - spacing(layer, j));
+            }
+            for (int k = i + 1; k < n && !placed[k]; k++) {
+                x[k] = Math.max(x[k], x[k - 1] + spacing(layer, k - 1));
+            }
+        }
         for (int i = 0; i < n; i++) {
-            leftmost[i] = i == 0 ? wanted[i] : Math.max(wanted[i], leftmost[i - 1] + spacing(layer, i - 1));
+            layer.get(i).x = x[i];
         }
-        for (int i = n - 1; i >= 0; i--) {
-            rightmost[i] = i == n - 1 ? wanted[i] : Math.min(wanted[i], rightmost[i + 1] - spacing(layer, i));
-        }
-        for (int i = 0; i < n; i++) {
-            layer.get(i).x = (leftmost[i] + rightmost[i]) / 2;
-        }
+    }
+
+    private static int priority(Vertex v, boolean fromAbove) {
+        return (v.lane() ? 0 : 1000) + (fromAbove ? v.up : v.down).size();
+    }
+
+    /** The median x of the neighbours that matter: a state's states, a lane's lanes; else all of them. */
+    private static double wanted(Vertex v, boolean fromAbove) {
+        List<Vertex> neighbours = fromAbove ? v.up : v.down;
+        List<Vertex> alike = neighbours.stream().filter(n -> n.lane() == v.lane()).toList();
+        List<Vertex> chosen = alike.isEmpty() ? neighbours : alike;
+        return chosen.isEmpty() ? v.x : median(chosen);
     }
 
     /** Distance between the centres of the i-th and the next vertex of a layer. */
     private static double spacing(List<Vertex> layer, int i) {
-        return layer.get(i).width / 2 + NODE_GAP + layer.get(i + 1).width / 2;
+        Vertex a = layer.get(i);
+        Vertex b = layer.get(i + 1);
+        return a.width / 2 + (a.lane() || b.lane() ? LANE_GAP : NODE_GAP) + b.width / 2;
     }
 
     private static double median(List<Vertex> vertices) {

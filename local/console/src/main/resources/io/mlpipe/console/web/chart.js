@@ -5,7 +5,7 @@ const MetricChart = (() => {
 
   // versions: [{version, metricValue, approval, createdAt}], champion: version string or null
   function draw(versions, champion, threshold, metricName) {
-    const width = 560, height = 220, left = 52, right = 16, top = 14, bottom = 38;
+    const width = 560, height = 230, left = 52, right = 16, top = 26, bottom = 38;
     const points = versions.filter(v => typeof v.metricValue === 'number');
     const svg = el('svg', { class: 'chart', width, height, viewBox: `0 0 ${width} ${height}`, 'data-testid': 'metric-chart' });
     if (!points.length) {

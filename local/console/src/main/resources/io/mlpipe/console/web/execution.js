@@ -24,8 +24,15 @@
       item('State machine', el('span', { title: execution.stateMachineArn }, execution.stateMachineArn.split(':').pop())),
       item('ARN', el('code', {}, execution.executionArn)));
     const error = document.getElementById('error');
+    const open = error.querySelector('details')?.open;
     error.replaceChildren(...(execution.error || execution.cause
-      ? [el('div', { class: 'error-box' }, el('strong', {}, execution.error || 'Error'), '\n', pretty(execution.cause))] : []));
+      ? [el('div', { class: 'error-box', 'data-testid': 'execution-error' }, el('strong', {}, execution.error || 'Error'), ': ', message(execution.cause),
+        el('details', { open }, el('summary', {}, 'full cause'), el('pre', {}, pretty(execution.cause))))] : []));
+  }
+
+  // A Lambda's cause is its error JSON, stack trace included: the headline is its errorMessage.
+  function message(cause) {
+    try { return JSON.parse(cause).errorMessage || cause; } catch (e) { return cause || ''; }
   }
 
   function block(label, text) {

@@ -34,6 +34,8 @@ const StateGraph = (() => {
       el('text', { class: 'visits', x: node.x + node.width - 5, y: node.y + 8 }, '')));
     }
     container.replaceChildren(svg);
+    // A drawing wider than its pane opens on the start state, not on the left margin.
+    if (start) container.scrollLeft = Math.max(0, start.x + start.width / 2 - container.clientWidth / 2);
     return svg;
   }
 

@@ -1,7 +1,7 @@
 // The predictions page: the newest inference log entries, refreshed every 3 s.
 'use strict';
 (() => {
-  const { api, el, badge, time, poll } = Console;
+  const { api, el, time, poll } = Console;
   const model = document.getElementById('model');
   const body = document.querySelector('#predictions tbody');
   const seen = new Set();
@@ -22,7 +22,7 @@
         el('td', {}, entry.version || ''),
         el('td', { class: 'num' }, entry.rows ?? ''),
         el('td', { class: 'num' }, entry.latencyMs === undefined ? '' : entry.latencyMs + ' ms'),
-        el('td', {}, entry.status === undefined ? '' : badge(String(entry.status))),
+        el('td', {}, entry.status === undefined ? '' : el('span', { class: 'badge ' + (Number(entry.status) < 400 ? 'ok' : 'bad') }, String(entry.status))),
         el('td', {}, el('code', {}, String(entry.requestId || '').split('#')[1] || '')));
     }));
     if (!answer.predictions.length) {
