@@ -28,6 +28,25 @@ class ByteVocabularyCountsDistinctValuesTest {
     }
 
     @Test
+    void shortAndLongValuesLiveSideBySide() {
+        ByteVocabulary vocabulary = new ByteVocabulary(100);
+        String[] values = {"12345678", "123456789", "1234567", "north-east coastal", "north-east", "", "1234567 "};
+        for (int round = 0; round < 3; round++) {
+            for (String value : values) {
+                byte[] b = value.getBytes(StandardCharsets.UTF_8);
+                assertTrue(vocabulary.count(b, 0, b.length));
+            }
+        }
+        assertEquals(values.length, vocabulary.size());
+        for (int i = 0; i < values.length; i++) {
+            byte[] b = values[i].getBytes(StandardCharsets.UTF_8);
+            assertEquals(i, vocabulary.indexOf(b, 0, b.length), values[i]);
+            assertEquals(values[i], vocabulary.value(i));
+            assertEquals(3, vocabulary.count(i));
+        }
+    }
+
+    @Test
     void refusesNewValuesBeyondItsCapacityButKeepsCountingKnownOnes() {
         ByteVocabulary vocabulary = new ByteVocabulary(1000);
         for (int i = 0; i < 1000; i++) {
