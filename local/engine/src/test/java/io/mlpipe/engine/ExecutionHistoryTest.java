@@ -93,6 +93,28 @@ class ExecutionHistoryTest {
     }
 
     @Test
+    void distributedMapRecordsItsMapRunNotTheChildExecutions() {
+        List<HistoryEvent> h = history("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+              "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""", "[10, 20]", new ScriptedIntegration(null));
+        assertEquals(List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunSucceeded",
+                "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"), types(h));
+        assertEquals("arn:aws:states:us-east-1:000000000000:mapRun:local/M:00000000-0000-4000-8000-000000000001",
+                h.get(3).toJson().get("mapRunStartedEventDetails").get("mapRunArn").asText());
+        for (int i = 0; i < h.size(); i++) assertEquals(i, h.get(i).previousEventId(), "the parent's events stay linked in order");
+    }
+
+    @Test
+    void failedMapRunCarriesTheThresholdError() {
+        List<HistoryEvent> h = history("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
+              "StartAt":"F","States":{"F":{"Type":"Fail","Error":"Bad"}}},"End":true}}}""", "[1]", new ScriptedIntegration(null));
+        assertEquals(List.of("ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed",
+                "MapStateFailed", "ExecutionFailed"), types(h));
+        assertEquals("States.ExceedToleratedFailureThreshold", h.get(4).toJson().get("mapRunFailedEventDetails").get("error").asText());
+    }
+
+    @Test
     void parallelEvents() {
         List<HistoryEvent> h = history("""
             {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}],"End":true}}}""",

@@ -16,16 +16,29 @@ public final class Branch {
     final Variables variables;
     final Fork.Group group;
     final boolean topLevel;
+    /** Where this branch's events go: the execution's history, or a Distributed Map child execution's own. */
+    final History history;
+    /** $$.Execution and $$.StateMachine of the execution this branch belongs to. */
+    final ObjectNode executionContext;
+    final ObjectNode stateMachineContext;
     long lastEventId;
     /** The state to run after the current one; null = the graph ends here. Set by the executor. */
     String next;
 
     Branch(ExecutionRun exec, Variables variables, Fork.Group group, long lastEventId, boolean topLevel) {
+        this(exec, variables, group, lastEventId, topLevel, exec.history, exec.executionContext, exec.stateMachineContext);
+    }
+
+    Branch(ExecutionRun exec, Variables variables, Fork.Group group, long lastEventId, boolean topLevel,
+           History history, ObjectNode executionContext, ObjectNode stateMachineContext) {
         this.exec = exec;
         this.variables = variables;
         this.group = group;
         this.lastEventId = lastEventId;
         this.topLevel = topLevel;
+        this.history = history;
+        this.executionContext = executionContext;
+        this.stateMachineContext = stateMachineContext;
     }
 
     /** Runs the graph from {@code startAt}; returns the output of its end state or throws its error. */
@@ -44,7 +57,7 @@ public final class Branch {
     }
 
     void event(String type, ObjectNode details) {
-        lastEventId = exec.history.append(lastEventId, type, details);
+        lastEventId = history.append(lastEventId, type, details);
     }
 
     void checkLive() {

@@ -2,13 +2,16 @@ package io.mlpipe.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlpipe.engine.ExecutionListener;
 import io.mlpipe.engine.StatesError;
+import io.mlpipe.engine.json.Json;
 import io.mlpipe.engine.json.Variables;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
 
 /**
  * Runs the branches of a Parallel state or the iterations of a Map state. Pure graphs run one
@@ -21,6 +24,38 @@ public final class Fork {
 
     /** "Inline Map ... up to 40 concurrent iterations" — also the cap when MaxConcurrency is 0. */
     public static final int INLINE_CONCURRENCY_LIMIT = 40;
+
+    /** "Distributed Map ... up to 10,000 parallel child workflow executions." */
+    public static final int DISTRIBUTED_CONCURRENCY_LIMIT = 10_000;
+
+    /** Makes the branch that runs branch/iteration {@code index}. */
+    interface Children {
+        Branch create(Branch parent, Group group, int index);
+    }
+
+    /** Parallel branches and inline Map iterations: the parent's history, a scope inside the parent's variables. */
+    static final Children INLINE = (parent, group, index) ->
+            new Branch(parent.exec, new Variables(parent.variables), group, parent.lastEventId, false);
+
+    /** Distributed Map child executions: their own history, context object and variables. */
+    static Children childExecutions(IntFunction<ChildExecution> describe) {
+        return (parent, group, index) -> {
+            ChildExecution c = describe.apply(index);
+            ExecutionRun e = parent.exec;
+            ObjectNode execution = Json.object();
+            execution.put("Id", c.arn());
+            execution.set("Input", c.input());
+            execution.put("Name", c.name());
+            execution.put("RoleArn", e.request.roleArn());
+            execution.put("StartTime", Timestamps.format(e.config.time().millis()));
+            execution.put("RedriveCount", 0);
+            ObjectNode machine = Json.object();
+            machine.put("Id", c.stateMachineArn());
+            machine.put("Name", c.stateMachineName());
+            History own = new History(ExecutionListener.NONE, e.config.time(), 0);
+            return new Branch(e, Variables.root(), group, 0, false, own, execution, machine);
+        };
+    }
 
     public interface Body {
         /** Runs branch/iteration {@code index} in {@code child}; returns its output or throws its error. */
@@ -52,13 +87,18 @@ public final class Fork {
 
     /** $$.Map.Item for iteration {@code index}. */
     public static ObjectNode mapItem(int index, JsonNode value) {
-        ObjectNode item = io.mlpipe.engine.json.Json.object();
+        ObjectNode item = Json.object();
         item.put("Index", index);
         item.set("Value", value);
         return item;
     }
 
     static Outcome[] run(StateRun parent, int count, int maxConcurrency, boolean mayBlock, FailurePolicy policy, Body body) {
+        return run(parent, count, maxConcurrency, INLINE_CONCURRENCY_LIMIT, INLINE, mayBlock, policy, body);
+    }
+
+    static Outcome[] run(StateRun parent, int count, int maxConcurrency, int cap, Children children, boolean mayBlock,
+                         FailurePolicy policy, Body body) {
         Branch p = parent.branch;
         Group group = new Group(p.group);
         Outcome[] outcomes = new Outcome[count];
@@ -66,11 +106,11 @@ public final class Fork {
             int failures = 0;
             for (int i = 0; i < count; i++) {
                 p.checkLive();
-                outcomes[i] = runOne(p, group, i, body);
+                outcomes[i] = runOne(p, group, i, children, body);
                 if (outcomes[i].error() != null && policy.failed(++failures, count)) break;
             }
         } else {
-            int limit = maxConcurrency <= 0 ? INLINE_CONCURRENCY_LIMIT : Math.min(maxConcurrency, INLINE_CONCURRENCY_LIMIT);
+            int limit = maxConcurrency <= 0 ? cap : Math.min(maxConcurrency, cap);
             Semaphore permits = new Semaphore(limit);
             List<Future<?>> futures = new ArrayList<>(count);
             int[] failures = {0};
@@ -89,7 +129,7 @@ public final class Fork {
                 final int index = i;
                 futures.add(p.exec.config.executor().submit(() -> {
                     try {
-                        Outcome o = runOne(p, group, index, body);
+                        Outcome o = runOne(p, group, index, children, body);
                         outcomes[index] = o;
                         if (o.error() != null && !isAbort(o.error())) {
                             synchronized (failures) {
@@ -112,13 +152,13 @@ public final class Fork {
                 }
             }
         }
-        p.lastEventId = p.exec.history.lastId();
+        p.lastEventId = p.history.lastId();
         p.checkLive();
         return outcomes;
     }
 
-    private static Outcome runOne(Branch parent, Group group, int index, Body body) {
-        Branch child = new Branch(parent.exec, new Variables(parent.variables), group, parent.lastEventId, false);
+    private static Outcome runOne(Branch parent, Group group, int index, Children children, Body body) {
+        Branch child = children.create(parent, group, index);
         try {
             return new Outcome(body.run(index, child), null);
         } catch (StatesError e) {

@@ -45,14 +45,13 @@ public final class StateRun implements Scope {
     @Override
     public JsonNode context() {
         if (context == null) {
-            ExecutionRun e = branch.exec;
             ObjectNode c = Json.object();
-            c.set("Execution", e.executionContext);
+            c.set("Execution", branch.executionContext);
             ObjectNode s = c.putObject("State");
             s.put("EnteredTime", Timestamps.format(enteredMillis));
             s.put("Name", state.name());
             s.put("RetryCount", retryCount);
-            c.set("StateMachine", e.stateMachineContext);
+            c.set("StateMachine", branch.stateMachineContext);
             if (taskToken != null) c.putObject("Task").put("Token", taskToken);
             context = c;
         }
@@ -73,7 +72,12 @@ public final class StateRun implements Scope {
 
     public EngineConfig config() { return branch.exec.config; }
 
-    public String executionArn() { return branch.exec.request.executionArn(); }
+    public String executionArn() { return branch.executionContext.get("Id").textValue(); }
+
+    /** $$.StateMachine.Id and .Name of the execution this state runs in. */
+    public String stateMachineArn() { return branch.stateMachineContext.get("Id").textValue(); }
+
+    public String stateMachineName() { return branch.stateMachineContext.get("Name").textValue(); }
 
     public long now() { return branch.exec.config.time().millis(); }
 
@@ -161,6 +165,15 @@ public final class StateRun implements Scope {
     /** Runs {@code count} branches (Parallel) or iterations (Map); see {@link Fork}. */
     public Fork.Outcome[] fork(int count, int maxConcurrency, boolean mayBlock, Fork.FailurePolicy policy, Fork.Body body) {
         return Fork.run(this, count, maxConcurrency, mayBlock, policy, body);
+    }
+
+    /**
+     * Runs {@code count} Distributed Map child executions, at most {@code maxConcurrency} at once
+     * (0 = up to {@link Fork#DISTRIBUTED_CONCURRENCY_LIMIT}); each in its own history and context.
+     */
+    public Fork.Outcome[] forkExecutions(int count, int maxConcurrency, boolean mayBlock, Fork.FailurePolicy policy,
+                                         java.util.function.IntFunction<ChildExecution> describe, Fork.Body body) {
+        return Fork.run(this, count, maxConcurrency, Fork.DISTRIBUTED_CONCURRENCY_LIMIT, Fork.childExecutions(describe), mayBlock, policy, body);
     }
 
     /** Runs a graph in a child branch (inside a {@link Fork.Body}). */

@@ -64,9 +64,9 @@ final class MapState extends AbstractState {
         double maxConc = maxConcurrency.of(input, run);
         double tolCount = toleratedCount.of(input, run);
         double tolPercent = toleratedPercentage.of(input, run);
-        boolean tolerant = tolCount >= 0 || tolPercent >= 0;
-        Fork.FailurePolicy policy = (failures, total) ->
-                !tolerant || (tolCount >= 0 && failures > tolCount) || (tolPercent >= 0 && failures * 100.0 / total > tolPercent);
+        FailureTolerance tolerance = new FailureTolerance(tolCount, tolPercent);
+        boolean tolerant = tolerance.given();
+        Fork.FailurePolicy policy = tolerance::exceeded;
         ObjectNode started = Json.object();
         started.put("length", count);
         run.event("MapStateStarted", started);
@@ -115,7 +115,7 @@ final class MapState extends AbstractState {
     }
 
     /** The Map state's scope plus "$$.Map.Item": {"Index": n, "Value": item}. */
-    private static final class ItemScope implements Scope {
+    static final class ItemScope implements Scope {
         private final StateRun run;
         private final int index;
         private final JsonNode item;

@@ -46,7 +46,10 @@ public final class StateParser {
 
     public List<Diagnostic> diagnostics() { return diagnostics; }
 
-    private void problem(String code, String message, String at) { diagnostics.add(new Diagnostic(code, message, at)); }
+    /** An empty object, for optional sub-objects that are absent. */
+    JsonNode emptyObject() { return Json.object(); }
+
+    void problem(String code, String message, String at) { diagnostics.add(new Diagnostic(code, message, at)); }
 
     /**
      * Parses a graph ({@code node} has StartAt and States) at JSON pointer {@code at}.
@@ -239,7 +242,7 @@ public final class StateParser {
 
     private static boolean isNull(JsonNode node, String field) { return node.has(field) && node.get(field).isNull(); }
 
-    private JsonPath path(JsonNode value, String at, boolean reference) {
+    JsonPath path(JsonNode value, String at, boolean reference) {
         if (value == null || value.isNull()) return null;
         if (!value.isTextual()) {
             problem(SCHEMA, "The value must be a JSONPath string", at);
@@ -259,7 +262,7 @@ public final class StateParser {
 
     private static String field(String at) { return at.substring(at.lastIndexOf('/') + 1); }
 
-    private PayloadTemplate template(JsonNode value, String at) {
+    PayloadTemplate template(JsonNode value, String at) {
         if (value == null) return null;
         if (!value.isObject() && at.endsWith("/ResultSelector")) {
             problem(SCHEMA, "The field 'ResultSelector' must be an object", at);
@@ -273,7 +276,7 @@ public final class StateParser {
         }
     }
 
-    private JsonataTemplate jsonataTemplate(JsonNode value, String at) {
+    JsonataTemplate jsonataTemplate(JsonNode value, String at) {
         if (value == null) return null;
         try {
             return JsonataTemplate.compile(value);
@@ -379,7 +382,7 @@ public final class StateParser {
         return List.copyOf(out);
     }
 
-    private void unknownFields(JsonNode node, String at, Set<String> allowed) {
+    void unknownFields(JsonNode node, String at, Set<String> allowed) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) problem(SCHEMA, "Field '" + f + "' is not supported here", at + "/" + f);
@@ -512,7 +515,7 @@ public final class StateParser {
         };
     }
 
-    private static JsonNode read(JsonPath p, JsonNode input, StateRun run) {
+    static JsonNode read(JsonPath p, JsonNode input, StateRun run) {
         JsonNode v = p.read(input, run);
         if (v == null) throw new StatesError(ErrorNames.RUNTIME, "Invalid path '" + p.text() + "' : No results for path");
         return v;
@@ -598,15 +601,19 @@ public final class StateParser {
         JsonNode processorNode = node.has("ItemProcessor") ? node.get("ItemProcessor") : node.get("Iterator");
         StateGraph processor = StateGraph.of("", Map.of());
         if (node.has("ItemProcessor") && node.has("Iterator")) problem(SCHEMA, "A Map state cannot have both 'ItemProcessor' and 'Iterator'", at);
+        boolean distributed = false;
         if (processorNode == null || !processorNode.isObject()) {
             problem(SCHEMA, "A Map state must have an 'ItemProcessor' (or 'Iterator')", at + "/ItemProcessor");
         } else {
-            String mode = processorNode.path("ProcessorConfig").path("Mode").asText("INLINE");
-            if (!mode.equals("INLINE")) problem(SCHEMA, "Only INLINE Map processing is supported by this engine (Mode " + mode + ")", at + "/ItemProcessor/ProcessorConfig/Mode");
-            processor = graph(processorNode, at + (node.has("ItemProcessor") ? "/ItemProcessor" : "/Iterator"), language, variables);
+            String processorAt = at + (node.has("ItemProcessor") ? "/ItemProcessor" : "/Iterator");
+            distributed = DistributedMapParser.isDistributed(processorNode.get("ProcessorConfig"), processorAt + "/ProcessorConfig", this);
+            // "A Distributed Map's child workflow executions can't access the variables of the parent workflow."
+            processor = graph(processorNode, processorAt, language, distributed ? Set.of() : variables);
         }
-        for (String f : List.of("ItemReader", "ResultWriter", "ItemBatcher")) {
-            if (node.has(f)) problem(SCHEMA, "The field '" + f + "' needs a DISTRIBUTED Map, which this engine does not run", at + "/" + f);
+        if (!distributed) {
+            for (String f : DistributedMapParser.DISTRIBUTED_ONLY) {
+                if (node.has(f)) problem(SCHEMA, "The field '" + f + "' is supported only when the Map state's ProcessorConfig Mode is DISTRIBUTED", at + "/" + f);
+            }
         }
         if (node.has("ItemSelector") && node.has("Parameters")) problem(SCHEMA, "A Map state cannot have both 'ItemSelector' and 'Parameters'", at);
         JsonNode selectorNode = node.has("ItemSelector") ? node.get("ItemSelector") : node.get("Parameters");
@@ -638,14 +645,18 @@ public final class StateParser {
                 return v;
             };
         }
-        return new MapState(common, items, selector, processor,
-                mapNumber(node, "MaxConcurrency", at, jsonata, Double.MAX_VALUE),
-                mapNumber(node, "ToleratedFailureCount", at, jsonata, Double.MAX_VALUE),
-                mapNumber(node, "ToleratedFailurePercentage", at, jsonata, 100));
+        MapState.Number maxConcurrency = mapNumber(node, "MaxConcurrency", at, jsonata, Double.MAX_VALUE);
+        MapState.Number toleratedCount = mapNumber(node, "ToleratedFailureCount", at, jsonata, Double.MAX_VALUE);
+        MapState.Number toleratedPercentage = mapNumber(node, "ToleratedFailurePercentage", at, jsonata, 100);
+        if (distributed) {
+            return new DistributedMapParser(this, node, at, jsonata).state(common, items, selector, processor,
+                    maxConcurrency, toleratedCount, toleratedPercentage, processorNode.get("ProcessorConfig"));
+        }
+        return new MapState(common, items, selector, processor, maxConcurrency, toleratedCount, toleratedPercentage);
     }
 
     /** MaxConcurrency / ToleratedFailureCount / ToleratedFailurePercentage: a number, its ...Path, or (JSONata) an expression; -1 when absent. */
-    private MapState.Number mapNumber(JsonNode node, String field, String at, boolean jsonata, double max) {
+    MapState.Number mapNumber(JsonNode node, String field, String at, boolean jsonata, double max) {
         JsonNode v = node.get(field);
         JsonNode p = node.get(field + "Path");
         if (v != null && p != null) problem(SCHEMA, "A Map state cannot have both '" + field + "' and '" + field + "Path'", at);
