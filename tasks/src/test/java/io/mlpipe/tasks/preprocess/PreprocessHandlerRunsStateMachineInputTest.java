@@ -40,15 +40,6 @@ class PreprocessHandlerRunsStateMachineInputTest {
         assertEquals("DataValidationError", error.getClass().getSimpleName());
     }
 
-    @Test
-    void lambdaAndTheTwinCanConstructIt() throws Exception {
-        assertTrue(java.lang.reflect.Modifier.isPublic(PreprocessHandler.class.getConstructor().getModifiers()));
-        assertTrue(java.lang.reflect.Modifier.isPublic(PreprocessHandler.class.getConstructor(Map.class).getModifiers()));
-        assertTrue(java.lang.reflect.Modifier.isPublic(io.mlpipe.tasks.inference.InferenceHandler.class.getConstructor().getModifiers()));
-        assertTrue(java.lang.reflect.Modifier.isPublic(
-                io.mlpipe.tasks.inference.InferenceHandler.class.getConstructor(Map.class).getModifiers()));
-    }
-
     private static Map<String, Object> event() throws Exception {
         return new ObjectMapper().readValue(Resources.bytes("events/preprocess-input.json"), new TypeReference<>() { });
     }
