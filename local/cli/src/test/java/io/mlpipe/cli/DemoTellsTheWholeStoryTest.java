@@ -24,6 +24,10 @@ class DemoTellsTheWholeStoryTest {
             assertEquals(2, count(out, "✓ " + state + " "), state + " shown once per execution:\n" + out);
         }
         assertTrue(out.contains("✓ CreateEndpoint ") && out.contains("✓ Deployed "), out);
+        // the endpoint wait loop: its first round, then one line for the other rounds (if any)
+        assertEquals(1, count(out, "✓ WaitForEndpoint "), out);
+        assertTrue(count(out, "✓ EndpointStatus ") == 1
+                && (count(out, "↻ WaitForEndpoint → ") == 1 || count(out, "↻ ") == 0), out);
         assertTrue(out.contains("✓ RejectModelPackage ") && out.contains("✓ Rejected "), out);
         assertTrue(Pattern.compile("→ DEPLOYED version 000001 after [0-9.]+s: auc 0\\.[6-9]\\d* meets the threshold 0\\.6").matcher(out).find(), out);
         assertTrue(Pattern.compile("→ REJECTED version 000002 after [0-9.]+s: auc 0\\.[0-5]\\d* is below the threshold 0\\.6").matcher(out).find(), out);
@@ -40,6 +44,16 @@ class DemoTellsTheWholeStoryTest {
         assertTrue(out.contains("console:  " + SharedTwin.endpoint() + "/_mlpipe/console/"), out);
         assertTrue(out.contains("demo done in"), out);
         assertTrue(seconds < 60, "the demo took " + seconds + " s");
+    }
+
+    @Test
+    void aSecondDemoOnTheSameTwinTellsTheSameStoryWithAFreshModel() {
+        Cli.Result first = Cli.onTwin("demo", "--model", "again", "--rows", "1000");
+        assertEquals(0, first.status(), first::toString);
+        Cli.Result second = Cli.onTwin("demo", "--model", "again", "--rows", "1000");
+        assertEquals(0, second.status(), second::toString);
+        assertTrue(second.out().contains("(model again already has versions from an earlier run: this demo uses again-2)"), second.out());
+        assertTrue(second.out().contains("answered by model again-2 version 000001"), second.out());
     }
 
     private static int count(String text, String part) {

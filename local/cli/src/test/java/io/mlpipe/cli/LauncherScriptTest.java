@@ -75,6 +75,22 @@ class LauncherScriptTest {
     }
 
     @Test
+    void demoStartsItsOwnTwinTellsTheStoryAndStopsIt() throws Exception {
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "demo-");
+        Process demo = start("demo", "--port", "0", "--data-dir", data.toString(), "--rows", "1000");
+        String out = read(demo.getInputStream());
+        String err = read(demo.getErrorStream());
+        assertTrue(demo.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, demo.exitValue(), out + err);
+        assertTrue(out.startsWith("mlpipe demo — starting the local twin (data in " + data + ")"), out);
+        assertTrue(Pattern.compile("✓ template +\\d+ ms").matcher(out).find(), out);
+        assertTrue(out.contains("→ DEPLOYED version 000001") && out.contains("→ REJECTED version 000002"), out);
+        assertTrue(out.contains("(run ./mlpipe up to browse it: same data)"), out);
+        assertTrue(out.contains("demo done in"), out);
+        assertTrue(Files.isDirectory(data.resolve("stepfunctions")), "the story stays in the data directory");
+    }
+
+    @Test
     void upShowsEachServiceThenTheEndpointsAndStopsCleanlyOnSigterm() throws Exception {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "up-");
         Process up = start("up", "--port", "0", "--data-dir", data.toString());

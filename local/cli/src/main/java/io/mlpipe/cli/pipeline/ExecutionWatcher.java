@@ -44,6 +44,7 @@ public final class ExecutionWatcher {
         String failureError = null;
         String failureCause = null;
         long lastId = 0;
+        loop = new Loop();
         while (true) {
             List<HistoryEvent> events = sfn.getExecutionHistoryPaginator(r -> r.executionArn(executionArn).maxResults(1000))
                     .events().stream().toList();
@@ -60,9 +61,14 @@ public final class ExecutionWatcher {
                     entered.put(current, event.timestamp());
                 } else if (event.stateExitedEventDetails() != null) {
                     String name = event.stateExitedEventDetails().name();
-                    line("✓", name, entered.remove(name), event.timestamp(), started, "");
+                    Instant from = entered.remove(name);
+                    if (!loop.repeated(name, from, event.timestamp())) {
+                        loop.flush(started);
+                        line("✓", name, from, event.timestamp(), started, "");
+                    }
                 } else if (type.startsWith("Execution") && !type.equals("ExecutionStarted")) {
                     Failure failure = Failure.of(event);
+                    loop.flush(started);
                     if (current != null && entered.containsKey(current) && failure != null) {
                         line("✗", current, entered.remove(current), event.timestamp(), started, failure.text());
                     }
@@ -80,6 +86,7 @@ public final class ExecutionWatcher {
                     Failure failure = Failure.of(event);
                     if (failure != null && current != null && entered.containsKey(current)) {
                         // a caught failure: the state ends here, the Catch goes on elsewhere
+                        loop.flush(started);
                         failureError = failure.error();
                         failureCause = failure.cause();
                         line("✗", current, entered.remove(current), event.timestamp(), started, failure.text());
@@ -98,6 +105,47 @@ public final class ExecutionWatcher {
                         + executionArn);
             }
             sleep(poll);
+        }
+    }
+
+    private Loop loop;
+
+    /**
+     * States a loop runs again (the endpoint wait loop: Wait, Describe, Choice): one line for all the
+     * rounds once the loop is left, not one per round.
+     */
+    private final class Loop {
+        private final java.util.Set<String> shown = new java.util.HashSet<>();
+        private final java.util.LinkedHashSet<String> states = new java.util.LinkedHashSet<>();
+        private int rounds;
+        private Instant first;
+        private Instant last;
+
+        /** @return true when the state already had its line: counted here instead */
+        boolean repeated(String state, Instant from, Instant to) {
+            if (shown.add(state)) {
+                return false;
+            }
+            if (states.isEmpty()) {
+                first = from;
+            }
+            if (!states.add(state) && states.iterator().next().equals(state)) {
+                rounds++;
+            }
+            rounds = Math.max(rounds, 1);
+            last = to;
+            return true;
+        }
+
+        void flush(Instant started) {
+            if (states.isEmpty()) {
+                return;
+            }
+            String names = String.join(" → ", states);
+            line("↻", names.length() > 28 ? names.substring(0, 27) + "…" : names, first, last, started,
+                    rounds + (rounds == 1 ? " more round" : " more rounds"));
+            states.clear();
+            rounds = 0;
         }
     }
 
