@@ -102,14 +102,17 @@ public final class Twin implements AutoCloseable {
         Path data = config.dataDirectory.toAbsolutePath();
         Files.createDirectories(data);
         own(DataDirectoryLock.acquire(data));
+        // the two slow starters get a thread each (the common pool has one thread on a 2-core machine);
+        // they are closed last, and also when the start fails before they are joined
+        ExecutorService starters = Executors.newFixedThreadPool(2);
+        CompletableFuture<S3Server> s3Server = CompletableFuture.supplyAsync(
+                unchecked(() -> S3Server.start(data.resolve("s3"))), starters);
+        CompletableFuture<DynamoDbLocalServer> dynamo = CompletableFuture.supplyAsync(
+                unchecked(() -> DynamoDbLocalServer.start(data.resolve("dynamodb")).warmUp()), starters);
+        starters.shutdown();
+        own(() -> s3Server.thenAccept(Twin::closeQuietly));
+        own(() -> dynamo.thenAccept(Twin::closeQuietly));
         try {
-            // the two slow starters get a thread each (the common pool has one thread on a 2-core machine)
-            ExecutorService starters = Executors.newFixedThreadPool(2);
-            CompletableFuture<S3Server> s3Server = CompletableFuture.supplyAsync(
-                    unchecked(() -> S3Server.start(data.resolve("s3"))), starters);
-            CompletableFuture<DynamoDbLocalServer> dynamo = CompletableFuture.supplyAsync(
-                    unchecked(() -> DynamoDbLocalServer.start(data.resolve("dynamodb")).warmUp()), starters);
-            starters.shutdown();
             edge = own(EdgeServer.start(config.port, router));
             URI endpoint = edge.endpoint();
             Clock clock = Clock.systemUTC();
@@ -146,12 +149,12 @@ public final class Twin implements AutoCloseable {
             router.add(new Route("apigateway", Route.pathPrefix(ApiGatewayService.PATH_PREFIX), apiGateway));
             health.register("apigateway", () -> HealthHandler.RUNNING);
 
-            DynamoDbLocalServer dynamoDb = own(dynamo.join());
+            DynamoDbLocalServer dynamoDb = dynamo.join();
             router.add(new Route("dynamodb", Route.target("DynamoDB_20120810"),
                     new DynamoDbService(new ReverseProxy(dynamoDb.endpoint()))));
             health.register("dynamodb", dynamoDb::status);
 
-            S3Server s3Proxy = own(s3Server.join());
+            S3Server s3Proxy = s3Server.join();
             s3 = new S3Service(new ReverseProxy(s3Proxy.endpoint()),
                     new EventBridgeBuckets(new JsonFile(data.resolve("s3-notifications.json"))),
                     new ObjectCreatedEvents(ACCOUNT, region, clock), bus::publish);
@@ -204,6 +207,14 @@ public final class Twin implements AutoCloseable {
     private <T extends AutoCloseable> T own(T resource) {
         resources.add(resource);
         return resource;
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.warning("closing " + resource + ": " + e);
+        }
     }
 
     private static <T> Supplier<T> unchecked(java.util.concurrent.Callable<T> start) {
@@ -261,11 +272,7 @@ public final class Twin implements AutoCloseable {
     @Override
     public void close() {
         for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                LOG.warning("closing " + resources.get(i) + ": " + e);
-            }
+            closeQuietly(resources.get(i));
         }
         resources.clear();
     }
