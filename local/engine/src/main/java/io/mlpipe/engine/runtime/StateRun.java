@@ -14,6 +14,11 @@ import io.mlpipe.engine.states.State;
 import io.mlpipe.engine.states.StateGraph;
 import io.mlpipe.engine.jsonata.JsonataTemplate;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
 
 /**
  * One entry into a state: what the state's code may use (events, waits, callbacks, branches)
@@ -116,6 +121,48 @@ public final class StateRun implements Scope {
                 if (e.deadlineMillis != Long.MAX_VALUE) remaining = Math.max(1, Math.min(remaining, e.deadlineMillis - now()));
                 waitOn(e.lock, remaining);
             }
+        }
+    }
+
+    /**
+     * Runs a service call on the engine's executor and waits for it until {@code deadlineMillis}
+     * (clock time): "If the task runs longer than the specified seconds, this state fails with a
+     * States.Timeout error" — a call still hanging then is interrupted, not waited for. A stop
+     * or the execution's own timeout ends the wait too. Only Tasks with a timeout come here: the
+     * others call on their own thread.
+     */
+    public <T> T callBefore(long deadlineMillis, Supplier<T> call) {
+        ExecutionRun e = branch.exec;
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        Future<?> worker = e.config.executor().submit(() -> {
+            try {
+                answer.complete(call.get());
+            } catch (Throwable t) {
+                answer.completeExceptionally(t);
+            } finally {
+                e.wakeAll();
+            }
+        });
+        try {
+            synchronized (e.lock) {
+                while (!answer.isDone()) {
+                    branch.checkLive();
+                    long now = now();
+                    if (now >= deadlineMillis) throw new StatesError(ErrorNames.TIMEOUT, "The task did not answer within its TimeoutSeconds");
+                    long until = e.deadlineMillis == Long.MAX_VALUE ? deadlineMillis : Math.min(deadlineMillis, e.deadlineMillis);
+                    waitOn(e.lock, Math.max(1, until - now));
+                }
+            }
+        } catch (StatesError abandoned) {
+            worker.cancel(true);
+            throw abandoned;
+        }
+        try {
+            return answer.join();
+        } catch (CompletionException ce) {
+            if (ce.getCause() instanceof RuntimeException re) throw re;
+            if (ce.getCause() instanceof Error err) throw err;
+            throw ce;
         }
     }
 

@@ -64,7 +64,8 @@ final class TaskState extends AbstractState {
             TaskRequest request = new TaskRequest(resource.arn(), resource.service(), resource.action(), resource.functionArn(),
                     resource.pattern(), parameters, credentials == null ? null : credentials.of(effective, run), token,
                     timeoutSeconds, heartbeatSeconds, run.executionArn(), name());
-            TaskResponse response = invoke(request, run);
+            // "TimeoutSeconds": a hung call is abandoned at the deadline (a Task without one calls on its own thread)
+            TaskResponse response = timeoutSeconds > 0 ? run.callBefore(deadline, () -> invoke(request, run)) : invoke(request, run);
             JsonNode result;
             if (response instanceof TaskResponse.Job job) {
                 poller = job.poller();
