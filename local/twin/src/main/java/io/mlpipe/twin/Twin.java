@@ -142,11 +142,14 @@ public final class Twin implements AutoCloseable {
             lambdas = own(new LambdaFunctions(new FunctionLogs(data.resolve("lambda/logs")), endpoint, region));
             // EventBridge invokes functions asynchronously: a function error is not a delivery failure
             bus.target("lambda", (arn, role, input) -> lambdas.invokeAsync(arn, null, input.getBytes(StandardCharsets.UTF_8)));
-            router.add(new Route("lambda", Route.pathPrefix(LambdaService.PATH_PREFIX), new LambdaService(lambdas)));
+            // by path, unless signed for S3: "2015-03-31" and "restapis" are valid bucket names too
+            router.add(new Route("lambda", Route.pathPrefix(LambdaService.PATH_PREFIX).and(Route.scope("s3").negate()),
+                    new LambdaService(lambdas)));
             health.register("lambda", () -> HealthHandler.RUNNING);
 
             apiGateway = new ApiGatewayService(lambdas, ACCOUNT);
-            router.add(new Route("apigateway", Route.pathPrefix(ApiGatewayService.PATH_PREFIX), apiGateway));
+            router.add(new Route("apigateway", Route.pathPrefix(ApiGatewayService.PATH_PREFIX).and(Route.scope("s3").negate()),
+                    apiGateway));
             health.register("apigateway", () -> HealthHandler.RUNNING);
 
             DynamoDbLocalServer dynamoDb = dynamo.join();
