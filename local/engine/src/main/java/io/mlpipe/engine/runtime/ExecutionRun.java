@@ -107,7 +107,7 @@ public final class ExecutionRun {
     /** StopExecution: every wait wakes up and the running states end with ExecutionAborted. */
     public void stop(String error, String cause) {
         if (result != null) return;
-        stopSignal = new Signals.Aborted(error, cause);
+        stopSignal = new Signals.Stopped(error, cause);
         wakeAll();
     }
 

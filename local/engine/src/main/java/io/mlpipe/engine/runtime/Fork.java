@@ -85,6 +85,9 @@ public final class Fork {
     /** True for a cancellation or stop (no Catch applies; the iteration is aborted, not failed). */
     public static boolean isAbort(StatesError e) { return e instanceof Signals.Aborted || e instanceof Signals.ExecutionTimedOut; }
 
+    /** True for StopExecution (not a sibling's failure, not the machine's timeout). */
+    public static boolean isStop(StatesError e) { return e instanceof Signals.Stopped; }
+
     /** $$.Map.Item for iteration {@code index}. */
     public static ObjectNode mapItem(int index, JsonNode value) {
         ObjectNode item = Json.object();

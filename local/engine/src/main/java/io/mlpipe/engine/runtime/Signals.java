@@ -7,8 +7,13 @@ final class Signals {
     private Signals() {}
 
     /** StopExecution, or a sibling branch failed and this one must stop. */
-    static final class Aborted extends StatesError {
+    static class Aborted extends StatesError {
         Aborted(String error, String cause) { super(error, cause); }
+    }
+
+    /** StopExecution: the states it interrupts record *StateAborted, as AWS does. */
+    static final class Stopped extends Aborted {
+        Stopped(String error, String cause) { super(error, cause); }
     }
 
     /** The state machine's TimeoutSeconds passed. */

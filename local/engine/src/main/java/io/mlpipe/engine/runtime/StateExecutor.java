@@ -12,6 +12,7 @@ import io.mlpipe.engine.states.Retrier;
 import io.mlpipe.engine.states.State;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs one state, in the order the specification gives: InputPath -> Parameters/Arguments ->
@@ -23,6 +24,9 @@ import java.util.List;
 public final class StateExecutor {
     private StateExecutor() {}
 
+    /** The state types that take time and so have a *StateAborted event when StopExecution interrupts them. */
+    private static final Set<String> ABORTABLE = Set.of("Task", "Map", "Parallel", "Wait");
+
     static JsonNode execute(State state, JsonNode raw, Branch branch) {
         StateRun run = new StateRun(branch, state);
         branch.event(state.enteredEventType(), entered(state.name(), raw));
@@ -32,7 +36,7 @@ public final class StateExecutor {
                 return runOnce(state, raw, branch, run);
             } catch (StatesError error) {
                 if (run.taskToken() != null) run.dropTaskToken(run.taskToken());
-                if (Fork.isAbort(error)) throw error;
+                if (Fork.isAbort(error)) throw aborted(state, branch, error);
                 List<Retrier> retriers = state.retriers();
                 Retrier retrier = null;
                 int index = 0;
@@ -49,7 +53,11 @@ public final class StateExecutor {
                         double delay = retrier.delaySeconds(attempts[index]);
                         if (retrier.fullJitter()) delay *= run.entropy().nextDouble();
                         attempts[index]++;
-                        run.sleepScaled(delay);
+                        try {
+                            run.sleepScaled(delay);
+                        } catch (StatesError stop) {
+                            throw aborted(state, branch, stop);
+                        }
                         run.retried();
                         continue;
                     }
@@ -60,6 +68,12 @@ public final class StateExecutor {
                 throw error;
             }
         }
+    }
+
+    /** An abort ends the state; StopExecution also records Task/Map/Parallel/WaitStateAborted for a state that takes time. */
+    private static StatesError aborted(State state, Branch branch, StatesError error) {
+        if (Fork.isStop(error) && ABORTABLE.contains(state.type())) branch.event(state.type() + "StateAborted", null);
+        return error;
     }
 
     private static JsonNode runOnce(State state, JsonNode raw, Branch branch, StateRun run) {

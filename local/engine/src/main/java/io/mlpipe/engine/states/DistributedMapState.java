@@ -87,6 +87,7 @@ final class DistributedMapState extends AbstractState {
             run.event("MapStateSucceeded", null);
             return result;
         } catch (StatesError e) {
+            if (Fork.isStop(e)) run.event("MapRunAborted", null);
             if (!Fork.isAbort(e)) {
                 ObjectNode d = Json.object();
                 d.put("error", e.error());
