@@ -143,7 +143,7 @@ public final class Twin implements AutoCloseable {
             // EventBridge invokes functions asynchronously: a function error is not a delivery failure
             bus.target("lambda", (arn, role, input) -> lambdas.invokeAsync(arn, null, input.getBytes(StandardCharsets.UTF_8)));
             // by path, unless signed for S3: "2015-03-31" and "restapis" are valid bucket names too
-            router.add(new Route("lambda", Route.pathPrefix(LambdaService.PATH_PREFIX).and(Route.scope("s3").negate()),
+            router.add(new Route("lambda", Route.pathMatches(LambdaService.PATHS).and(Route.scope("s3").negate()),
                     new LambdaService(lambdas)));
             health.register("lambda", () -> HealthHandler.RUNNING);
 

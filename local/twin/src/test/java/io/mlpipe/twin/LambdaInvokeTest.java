@@ -93,6 +93,15 @@ class LambdaInvokeTest {
     }
 
     @Test
+    void listsAndDescribesTheTemplateFunctions() {
+        assertTrue(lambda.listFunctions().functions().stream().anyMatch(f -> f.functionName().equals("mlpipe-upper")));
+        var configuration = lambda.getFunction(g -> g.functionName(echo)).configuration();
+        assertEquals("io.mlpipe.twin.testfunctions.EchoHandler::handleRequest", configuration.handler());
+        assertEquals(2, configuration.timeout());
+        assertEquals(twin.info().tables().get("RunsTable1A2B3C4D"), configuration.environment().variables().get("RUNS_TABLE"));
+    }
+
+    @Test
     void unknownFunctionIsAnAwsError() {
         assertThrows(ResourceNotFoundException.class, () -> lambda.invoke(i -> i.functionName("no-such-function")));
     }
