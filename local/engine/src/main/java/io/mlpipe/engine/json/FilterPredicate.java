@@ -2,39 +2,20 @@ package io.mlpipe.engine.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.List;
+/**
+ * The condition of a JSONPath filter "[?(...)]", as Step Functions' JsonPath (Jayway) evaluates it:
+ * comparisons ({@link FilterComparison}) joined by "&&" (binds tighter) and "||", grouped with
+ * parentheses, e.g. {@code $.items[?(@.price < 10 && (@.tag == 'a' || @.tag == 'b'))]}.
+ */
+sealed interface FilterPredicate permits FilterComparison, FilterPredicate.And, FilterPredicate.Or {
 
-/** The predicate of a JSONPath filter: a relative path, and optionally an operator and a literal. */
-record FilterPredicate(List<PathSegment> path, String op, JsonNode literal) {
+    boolean test(JsonNode element);
 
-    boolean test(JsonNode element) {
-        JsonNode v = element;
-        for (PathSegment s : path) {
-            v = s.selectOne(v);
-            if (v == null) return false;
-        }
-        if (op == null) return true; // existence test
-        if (v.isNumber() && literal.isNumber()) {
-            int c = Double.compare(v.doubleValue(), literal.doubleValue());
-            return compare(c);
-        }
-        if (v.isTextual() && literal.isTextual()) return compare(v.textValue().compareTo(literal.textValue()));
-        return switch (op) {
-            case "==" -> v.equals(literal);
-            case "!=" -> !v.equals(literal);
-            default -> false;
-        };
+    record And(FilterPredicate left, FilterPredicate right) implements FilterPredicate {
+        public boolean test(JsonNode element) { return left.test(element) && right.test(element); }
     }
 
-    private boolean compare(int c) {
-        return switch (op) {
-            case "==" -> c == 0;
-            case "!=" -> c != 0;
-            case "<" -> c < 0;
-            case "<=" -> c <= 0;
-            case ">" -> c > 0;
-            case ">=" -> c >= 0;
-            default -> false;
-        };
+    record Or(FilterPredicate left, FilterPredicate right) implements FilterPredicate {
+        public boolean test(JsonNode element) { return left.test(element) || right.test(element); }
     }
 }

@@ -1,5 +1,7 @@
 package io.mlpipe.engine.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -116,7 +118,40 @@ final class JsonPathParser {
         return parts.size() == 1 ? parts.get(0) : new PathSegment.Union(parts);
     }
 
+    /** filter := and ("||" and)*; and := primary ("&&" primary)*; primary := "(" filter ")" | comparison. */
     private FilterPredicate filter() {
+        FilterPredicate left = conjunction();
+        while (skipSpacesThen("||")) left = new FilterPredicate.Or(left, conjunction());
+        return left;
+    }
+
+    private FilterPredicate conjunction() {
+        FilterPredicate left = primary();
+        while (skipSpacesThen("&&")) left = new FilterPredicate.And(left, primary());
+        return left;
+    }
+
+    private FilterPredicate primary() {
+        skipSpaces();
+        if (peek() == '(') {
+            pos++;
+            FilterPredicate inner = filter();
+            skipSpaces();
+            expect(')');
+            return inner;
+        }
+        return comparison();
+    }
+
+    /** True (and consumed) when {@code token} comes next after spaces. */
+    private boolean skipSpacesThen(String token) {
+        skipSpaces();
+        if (!text.startsWith(token, pos)) return false;
+        pos += token.length();
+        return true;
+    }
+
+    private FilterComparison comparison() {
         skipSpaces();
         expect('@');
         List<PathSegment> path = new ArrayList<>();
@@ -128,22 +163,22 @@ final class JsonPathParser {
         }
         inFilter = false;
         skipSpaces();
-        if (peek() == ')') return new FilterPredicate(path, null, null);
+        if (peek() == ')' || text.startsWith("&&", pos) || text.startsWith("||", pos)) return new FilterComparison(path, null, null);
         int start = pos;
         while (pos < text.length() && "=!<>".indexOf(peek()) >= 0) pos++;
         String op = text.substring(start, pos);
         if (!List.of("==", "!=", "<", "<=", ">", ">=").contains(op)) throw error("bad filter operator '" + op + "'");
         skipSpaces();
+        if (peek() == '\'' || peek() == '"') return new FilterComparison(path, op, Json.NODES.textNode(quoted()));
         int litStart = pos;
-        if (peek() == '\'') {
-            String s = quoted();
-            skipSpaces();
-            return new FilterPredicate(path, op, Json.NODES.textNode(s));
-        }
-        while (pos < text.length() && peek() != ')') pos++;
-        String literal = text.substring(litStart, pos).trim();
+        while (pos < text.length() && " )&|".indexOf(peek()) < 0) pos++;
+        String literal = text.substring(litStart, pos);
         try {
-            return new FilterPredicate(path, op, Json.MAPPER.readTree(literal));
+            JsonNode value = Json.MAPPER.readTree(literal);
+            if (value == null || !value.isValueNode()) throw error("bad filter value '" + literal + "'");
+            return new FilterComparison(path, op, value);
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (Exception e) {
             throw error("bad filter value '" + literal + "'");
         }
@@ -179,7 +214,7 @@ final class JsonPathParser {
     /** A name after '.': anything up to the next '.' or '['. */
     private String looseName() {
         int start = pos;
-        while (pos < text.length() && peek() != '.' && peek() != '[' && !(inFilter && " )=!<>".indexOf(peek()) >= 0)) pos++;
+        while (pos < text.length() && peek() != '.' && peek() != '[' && !(inFilter && " )=!<>&|".indexOf(peek()) >= 0)) pos++;
         return text.substring(start, pos);
     }
 
