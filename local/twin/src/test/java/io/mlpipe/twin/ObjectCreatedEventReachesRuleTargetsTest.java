@@ -2,6 +2,8 @@ package io.mlpipe.twin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +15,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -92,6 +97,26 @@ class ObjectCreatedEventReachesRuleTargetsTest {
             });
             return reasons.containsAll(Set.of("CopyObject", "CompleteMultipartUpload")) ? Optional.of(true) : Optional.empty();
         }, Duration.ofSeconds(15), "the copy and multipart events in the dead-letter queue");
+    }
+
+    @Test
+    void notificationsSwitchedOnThroughTheS3ApiEmitToo() throws Exception {
+        s3.createBucket(b -> b.bucket("user-notified"));
+        assertNull(s3.getBucketNotificationConfiguration(g -> g.bucket("user-notified")).eventBridgeConfiguration());
+        s3.putBucketNotificationConfiguration(p -> p.bucket("user-notified")
+                .notificationConfiguration(n -> n.eventBridgeConfiguration(EventBridgeConfiguration.builder().build())));
+        assertNotNull(s3.getBucketNotificationConfiguration(g -> g.bucket("user-notified")).eventBridgeConfiguration());
+
+        String queueUrl = sqs.createQueue(c -> c.queueName("user-notified-events")).queueUrl();
+        EventBridgeClient events = Clients.events(twin.endpoint());
+        events.putRule(r -> r.name("user-notified").eventPattern(
+                "{\"source\":[\"aws.s3\"],\"detail\":{\"bucket\":{\"name\":[\"user-notified\"]}}}"));
+        events.putTargets(t -> t.rule("user-notified").targets(Target.builder().id("q")
+                .arn(twin.queues().arn("user-notified-events")).inputPath("$.detail.object").build()));
+        s3.putObject(p -> p.bucket("user-notified").key("a b.txt"), RequestBody.fromString("abc"));
+        JsonNode object = Json.MAPPER.readTree(receiveOne(queueUrl).body());
+        assertEquals("a b.txt", object.get("key").asText());
+        assertEquals(3, object.get("size").asInt());
     }
 
     private String deadLetterQueueName() {
