@@ -99,8 +99,9 @@ final class DistributedMapParser {
         JsonNode config = r.path("ReaderConfig");
         String cAt = rAt + "/ReaderConfig";
         if (!config.isMissingNode() && !config.isObject()) parser.problem(StateParser.SCHEMA, "The field 'ReaderConfig' must be an object", cAt);
-        parser.unknownFields(config.isObject() ? config : parser.emptyObject(), cAt,
-                Set.of("InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "MaxItems", "MaxItemsPath"));
+        parser.unknownFields(config.isObject() ? config : parser.emptyObject(), cAt, jsonata
+                ? Set.of("InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "MaxItems")
+                : Set.of("InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "MaxItems", "MaxItemsPath"));
         String inputType = config.path("InputType").asText(null);
         if (resource.action().equals("getObject")) {
             if (inputType == null || !Set.of("CSV", "JSON", "JSONL").contains(inputType)) {
