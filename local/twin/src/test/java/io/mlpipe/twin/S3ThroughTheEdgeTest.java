@@ -32,6 +32,9 @@ class S3ThroughTheEdgeTest {
         assertEquals("hello", s3.getObjectAsBytes(g -> g.bucket("s3-basics").key("dir/a b+c.txt")).asUtf8String());
         assertEquals(5L, s3.headObject(h -> h.bucket("s3-basics").key("dir/a b+c.txt")).contentLength());
         assertEquals(1, s3.listObjectsV2(l -> l.bucket("s3-basics").prefix("dir/")).contents().size());
+        s3.putObject(p -> p.bucket("s3-basics").key("empty"), RequestBody.empty());
+        assertEquals(0, s3.getObjectAsBytes(g -> g.bucket("s3-basics").key("empty")).asByteArray().length);
+        assertEquals(0L, s3.headObject(h -> h.bucket("s3-basics").key("empty")).contentLength());
         s3.deleteObject(d -> d.bucket("s3-basics").key("dir/a b+c.txt"));
         assertThrows(NoSuchKeyException.class, () -> s3.getObjectAsBytes(g -> g.bucket("s3-basics").key("dir/a b+c.txt")));
     }
