@@ -17,7 +17,8 @@ import java.util.Map;
  * <p>Statuses: {@code running} (entered, not left), {@code succeeded} (left normally), {@code caught}
  * (left through a Catch after an error), {@code failed} (the error ended the execution there). A state
  * the history never enters is not listed: the pages show it as not run. A state in a loop keeps its
- * last visit and counts its visits.
+ * last visit and counts its visits; a retried error is over once the work is scheduled again (counted
+ * in {@code retries}).
  */
 public final class ExecutionView {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -74,7 +75,7 @@ public final class ExecutionView {
         state.put("visits", state.path("visits").asInt() + 1);
         state.set("input", text(details.path("input")));
         state.set("enteredAt", event.path("timestamp"));
-        state.remove(List.of("output", "error", "cause", "exitedAt", "pendingError"));
+        state.remove(List.of("output", "error", "cause", "exitedAt", "pendingError", "retries"));
     }
 
     private static void exit(ObjectNode state, JsonNode details, JsonNode event) {
@@ -87,7 +88,10 @@ public final class ExecutionView {
     /** An error inside a state: a Retrier schedules the work again (the error is over), else a Catch or the end follows. */
     private static void during(ObjectNode state, String type, JsonNode details) {
         if (type.endsWith("Scheduled")) {
-            state.remove("pendingError");
+            if (state.remove("pendingError") != null) {
+                state.remove(List.of("error", "cause"));
+                state.put("retries", state.path("retries").asInt() + 1);
+            }
         } else if (details.has("error") || type.endsWith("Failed") || type.endsWith("TimedOut")) {
             state.put("pendingError", true);
             state.put("error", details.path("error").asText(null));
