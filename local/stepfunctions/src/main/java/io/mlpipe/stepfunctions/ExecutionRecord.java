@@ -210,16 +210,31 @@ final class ExecutionRecord implements ExecutionListener {
      * FAILED status, as AWS would show an execution failing with States.Runtime.
      */
     void failWithoutEngine(String failError, String failCause) {
+        endWithoutEngine(ExecutionStatus.FAILED, "ExecutionFailed", failError, failCause);
+    }
+
+    /** StopExecution of an execution the engine is not running (loaded after a restart, not resumed yet). */
+    void abortWithoutEngine(String abortError, String abortCause) {
+        endWithoutEngine(ExecutionStatus.ABORTED, "ExecutionAborted", abortError, abortCause);
+    }
+
+    private void endWithoutEngine(ExecutionStatus end, String type, String endError, String endCause) {
         long now = System.currentTimeMillis();
         long last = lastEventId();
         ObjectNode event = Json.object();
         event.put("timestamp", BigDecimal.valueOf(now, 3));
-        event.put("type", "ExecutionFailed");
+        event.put("type", type);
         event.put("id", last + 1);
         event.put("previousEventId", last);
-        event.putObject("executionFailedEventDetails").put("error", failError).put("cause", failCause);
+        ObjectNode details = event.putObject(Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails");
+        if (endError != null) {
+            details.put("error", endError);
+        }
+        if (endCause != null) {
+            details.put("cause", endCause);
+        }
         record(event);
-        finish(ExecutionStatus.FAILED, null, failError, failCause, now);
+        finish(end, null, endError, endCause, now);
     }
 
     /** When the process died after the final event was written but before the description was. */

@@ -158,8 +158,8 @@ final class Executions implements AutoCloseable {
             ExecutionRecord record = ExecutionRecord.create(dir, arn, name, machine.arn(), machine.name(),
                     machine.roleArn(), machine.definitionText(), inputText, now, live::get, onStatusChange);
             byArn.put(arn, record);
+            onStatusChange.accept(record); // RUNNING: before the engine runs, which may end it at once
             record.attach(engine.start(machine.definition(), request(record, input), record));
-            onStatusChange.accept(record);
             return record;
         }
     }
@@ -196,8 +196,14 @@ final class Executions implements AutoCloseable {
 
     /** StopExecution: waits (briefly) until the execution has ended, so DescribeExecution says ABORTED at once. */
     void stop(ExecutionRecord record, String error, String cause) {
-        if (record.status() != ExecutionStatus.RUNNING || record.handle() == null) {
-            return;
+        synchronized (this) {
+            if (record.status() != ExecutionStatus.RUNNING) {
+                return;
+            }
+            if (record.handle() == null) {
+                record.abortWithoutEngine(error, cause);
+                return;
+            }
         }
         record.handle().stop(error, cause);
         try {

@@ -34,7 +34,7 @@ record StateMachine(String name, String arn, String definitionText, StateMachine
     static StateMachine fromJson(JsonNode o) {
         String text = o.path("definition").asText();
         return new StateMachine(o.path("name").asText(), o.path("arn").asText(), text, StateMachineDefinition.parse(text),
-                o.path("roleArn").asText(), o.path("type").asText("STANDARD"), o.path("creationMillis").asLong(),
+                o.path("roleArn").asText(null), o.path("type").asText("STANDARD"), o.path("creationMillis").asLong(),
                 o.path("updateMillis").asLong(), o.hasNonNull("loggingConfiguration") ? o.get("loggingConfiguration") : null);
     }
 }

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -74,7 +75,7 @@ final class StepFunctionsApi {
         synchronized (machines) {
             StateMachine existing = machines.get(name);
             if (existing != null) {
-                if (existing.definitionText().equals(definitionText) && existing.roleArn().equals(roleArn)
+                if (existing.definitionText().equals(definitionText) && Objects.equals(existing.roleArn(), roleArn)
                         && existing.type().equals(type)) {
                     return existing; // CreateStateMachine is idempotent for an identical request
                 }

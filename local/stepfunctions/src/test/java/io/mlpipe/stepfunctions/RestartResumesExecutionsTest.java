@@ -98,6 +98,41 @@ class RestartResumesExecutionsTest {
         }
     }
 
+    @Test
+    void withoutATemplateRunningExecutionsResumeAfterTheFallbackAndCanBeStoppedBefore() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "restart-bare-");
+        String stopped;
+        String resumed;
+        try (Twin first = bare(data)) {
+            SfnClient sfn = Clients.sfn(first.endpoint());
+            String napper = Machines.create(sfn, "bare-nap", WAIT_THEN_PASS);
+            stopped = Machines.start(sfn, napper, "{}");
+            resumed = Machines.start(sfn, napper, "{}");
+            awaitEvent(sfn, stopped, HistoryEventType.WAIT_STATE_ENTERED);
+            awaitEvent(sfn, resumed, HistoryEventType.WAIT_STATE_ENTERED);
+        }
+        try (Twin second = bare(data)) {
+            SfnClient sfn = Clients.sfn(second.endpoint());
+            // served at once, still RUNNING until resumed
+            assertEquals(ExecutionStatus.RUNNING, sfn.describeExecution(b -> b.executionArn(stopped)).status());
+            sfn.stopExecution(b -> b.executionArn(stopped).error("Operator.Stop"));
+            DescribeExecutionResponse aborted = sfn.describeExecution(b -> b.executionArn(stopped));
+            assertEquals(ExecutionStatus.ABORTED, aborted.status());
+            assertEquals("Operator.Stop", aborted.error());
+
+            DescribeExecutionResponse done = Machines.awaitEnd(sfn, resumed,
+                    Duration.ofSeconds(StepFunctionsPlugin.RESUME_FALLBACK_SECONDS + 20));
+            assertEquals(ExecutionStatus.SUCCEEDED, done.status(), () -> Machines.explain(sfn, resumed));
+            assertEquals(ExecutionStatus.ABORTED, sfn.describeExecution(b -> b.executionArn(stopped)).status());
+            List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(stopped)).events();
+            assertEquals(HistoryEventType.EXECUTION_ABORTED, events.get(events.size() - 1).type());
+        }
+    }
+
+    private static Twin bare(Path data) throws Exception {
+        return Twin.builder().dataDirectory(data).port(0).waitScale(1.0).plugin(new StepFunctionsPlugin()).build().start();
+    }
+
     private static void awaitEvent(SfnClient sfn, String executionArn, HistoryEventType type) {
         for (int i = 0; i < 500; i++) {
             if (sfn.getExecutionHistory(b -> b.executionArn(executionArn)).events().stream().anyMatch(e -> e.type() == type)) {

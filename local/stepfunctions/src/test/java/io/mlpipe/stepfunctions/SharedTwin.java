@@ -5,7 +5,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** One twin with the Step Functions plugin per test JVM, on a free port, with a fresh data directory. */
+/**
+ * One twin with the Step Functions service (and the local SageMaker its tasks call) per test JVM, on a
+ * free port, with a fresh data directory.
+ */
 final class SharedTwin {
     static final Path TEMPLATE = Path.of("src/test/resources/templates/stepfunctions.template.json");
     private static Twin twin;
@@ -25,10 +28,10 @@ final class SharedTwin {
         return twin;
     }
 
-    /** A twin of its own (restart tests): the test template, this service, the given wait scale. */
+    /** A twin of its own (restart tests): the test template, the local SageMaker, this service, the given wait scale. */
     static Twin start(Path data, double waitScale) throws Exception {
         return Twin.builder().dataDirectory(data).port(0).waitScale(waitScale).template(TEMPLATE)
-                .plugin(new StepFunctionsPlugin()).build().start();
+                .plugin(new LocalSageMakerPlugin()).plugin(new StepFunctionsPlugin()).build().start();
     }
 
     static URI endpoint() {
