@@ -53,7 +53,7 @@ class ConsoleApiTest {
         List<String> failed = arns(ConsoleHttp.api("executions?status=FAILED"));
         assertTrue(failed.contains(runs.failedArn()));
         assertFalse(failed.contains(runs.deployedArn()));
-        assertTrue(arns(ConsoleHttp.api("executions?model=churn")).containsAll(List.of(runs.deployedArn(), runs.failedArn())));
+        assertTrue(arns(ConsoleHttp.api("executions?model=churn")).containsAll(List.of(runs.deployedArn(), runs.rejectedArn(), runs.failedArn())));
         assertEquals(List.of(), arns(ConsoleHttp.api("executions?model=nosuchmodel")));
         HttpResponse<String> bad = ConsoleHttp.get("api/executions?status=SOMETIMES");
         assertEquals(400, bad.statusCode());
@@ -99,6 +99,16 @@ class ConsoleApiTest {
     }
 
     @Test
+    void aRejectedVersionTookTheRejectPathAndLeftTheEndpointAlone() throws Exception {
+        JsonNode states = execution(runs.rejectedArn()).path("states");
+        for (String name : List.of("Gate", "RejectModelPackage", "RecordRunRejected", "Rejected")) {
+            assertEquals("succeeded", states.path(name).path("status").asText(), name);
+        }
+        assertFalse(states.has("CreateModel"));
+        assertFalse(states.has("WaitForEndpoint"));
+    }
+
+    @Test
     void aRefusedDropIsCaughtInPreprocessAndFailsAtTheFailState() throws Exception {
         JsonNode view = execution(runs.failedArn());
         assertEquals("FAILED", view.path("execution").path("status").asText());
@@ -140,21 +150,32 @@ class ConsoleApiTest {
     void modelsShowVersionsApprovalChampionAndGateDecisions() throws Exception {
         JsonNode model = ConsoleHttp.api("models").path("models").get(0);
         assertEquals(PipelineRuns.MODEL, model.path("model").asText());
-        assertEquals("000001", model.path("champion").path("championVersion").asText());
-        JsonNode version = model.path("versions").get(0);
-        assertEquals("000001", version.path("version").asText());
-        assertEquals("Approved", version.path("approval").asText(), "approval as the model registry has it");
-        assertTrue(version.path("metricValue").isNumber());
-        assertEquals(1, model.path("packages").size());
-        JsonNode deployedRun = null;
+        assertEquals("000001", model.path("champion").path("championVersion").asText(), "the rejected version did not replace it");
+        List<String> versions = new ArrayList<>();
+        List<String> approvals = new ArrayList<>();
+        model.path("versions").forEach(v -> {
+            versions.add(v.path("version").asText());
+            approvals.add(v.path("approval").asText());
+            assertTrue(v.path("metricValue").isNumber());
+        });
+        assertEquals(List.of("000001", "000002"), versions);
+        assertEquals(List.of("Approved", "Rejected"), approvals, "approval as the model registry has it");
+        assertEquals(2, model.path("packages").size());
+        assertEquals("DEPLOY", run(model, runs.deployedArn()).path("decision").asText());
+        JsonNode rejected = run(model, runs.rejectedArn());
+        assertEquals("REJECT", rejected.path("decision").asText());
+        assertEquals("REJECTED", rejected.path("status").asText());
+        assertTrue(rejected.path("reason").asText().contains("threshold"), rejected.path("reason").asText());
+        assertEquals("FAILED", run(model, runs.failedArn()).path("status").asText());
+    }
+
+    private static JsonNode run(JsonNode model, String executionArn) {
         for (JsonNode run : model.path("runs")) {
-            if (run.path("executionArn").asText().equals(runs.deployedArn())) {
-                deployedRun = run;
+            if (run.path("executionArn").asText().equals(executionArn)) {
+                return run;
             }
         }
-        assertTrue(deployedRun != null, model.path("runs").toString());
-        assertEquals("DEPLOY", deployedRun.path("decision").asText());
-        assertTrue(deployedRun.path("reason").asText().contains("threshold"), deployedRun.path("reason").asText());
+        throw new AssertionError("no run of " + executionArn + " in " + model.path("runs"));
     }
 
     @Test

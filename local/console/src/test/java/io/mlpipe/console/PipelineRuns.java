@@ -19,8 +19,11 @@ final class PipelineRuns {
     static final String MODEL = "churn";
     private static Runs runs;
 
-    /** A deployed first version (and one prediction by it), and a drop the preprocess step refuses (caught, then the execution fails). */
-    record Runs(String deployedArn, String failedArn) {
+    /**
+     * A deployed first version (and one prediction by it), a second version the gate rejects (its labels
+     * are noise), and a drop the preprocess step refuses (caught, then the execution fails).
+     */
+    record Runs(String deployedArn, String rejectedArn, String failedArn) {
     }
 
     private PipelineRuns() {
@@ -30,12 +33,13 @@ final class PipelineRuns {
         if (runs == null) {
             try {
                 String deployed = dropAndWait("good.csv", goodCsv(400, 7));
+                String rejected = dropAndWait("noise.csv", noiseCsv(400, 11));
                 String failed = dropAndWait("bad.csv", "a,target\n1,0\n");
                 var prediction = ConsoleHttp.predict(MODEL, "[{\"x1\": 0.8, \"x2\": -0.3, \"plan\": \"pro\"}]");
                 if (prediction.statusCode() != 200) {
                     throw new IllegalStateException("the deployed model does not predict: " + prediction.body());
                 }
-                runs = new Runs(deployed, failed);
+                runs = new Runs(deployed, rejected, failed);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -63,6 +67,17 @@ final class PipelineRuns {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the drop of " + name + " did not end an execution within 2 minutes");
+    }
+
+    /** The same columns with labels that are coin flips: its AUC stays near 0.5, under the gate's 0.6. */
+    static String noiseCsv(int rows, long seed) {
+        Random random = new Random(seed);
+        StringBuilder csv = new StringBuilder("x1,x2,plan,target\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%s,%d%n", random.nextGaussian(), random.nextGaussian(),
+                    random.nextBoolean() ? "basic" : "pro", random.nextInt(2)));
+        }
+        return csv.toString();
     }
 
     /** A seeded binary classification set with a real signal in x1 and x2 and a categorical column. */
