@@ -78,8 +78,26 @@ final class DistributedMapParser {
             }
         }
         boolean express = processorConfig.path("ExecutionType").asText().equals("EXPRESS");
+        JsonNode processorNode = node.has("ItemProcessor") ? node.get("ItemProcessor") : node.get("Iterator");
+        if (express) expressPatterns(processorNode, at + "/ItemProcessor");
         return new DistributedMapState(common, new DistributedMapState.Fields(items, reader, selector, batcher(), processor,
                 maxConcurrency, toleratedCount, toleratedPercentage, label, express, writer()));
+    }
+
+    /** "Express workflows don't support the Run a Job (.sync) or Wait for Callback (.waitForTaskToken) patterns." */
+    private void expressPatterns(JsonNode graph, String at) {
+        JsonNode states = graph == null ? null : graph.get("States");
+        if (states == null || !states.isObject()) return;
+        states.fields().forEachRemaining(e -> {
+            String stateAt = at + "/States/" + e.getKey();
+            String resource = e.getValue().path("Resource").asText("");
+            if (resource.endsWith(".sync") || resource.contains(".sync:") || resource.endsWith(".waitForTaskToken")) {
+                parser.problem(StateParser.SCHEMA, "An EXPRESS child workflow does not support the .sync or .waitForTaskToken patterns: " + resource, stateAt + "/Resource");
+            }
+            for (JsonNode branch : e.getValue().path("Branches")) expressPatterns(branch, stateAt + "/Branches");
+            JsonNode inner = e.getValue().has("ItemProcessor") ? e.getValue().get("ItemProcessor") : e.getValue().get("Iterator");
+            if (inner != null) expressPatterns(inner, stateAt + "/ItemProcessor");
+        });
     }
 
     private ItemReader reader() {

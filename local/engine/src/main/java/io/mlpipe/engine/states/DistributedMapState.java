@@ -59,8 +59,9 @@ final class DistributedMapState extends AbstractState {
 
     public String type() { return "Map"; }
 
+    /** Reading and writing S3 are service calls; without them the Map Run blocks only if its children may. */
     @Override
-    public boolean mayBlock() { return true; }
+    public boolean mayBlock() { return reader != null || writer != null || processor.mayBlock(); }
 
     public JsonNode execute(JsonNode input, StateRun run) {
         JsonNode source;
