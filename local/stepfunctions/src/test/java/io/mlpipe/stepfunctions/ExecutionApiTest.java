@@ -185,6 +185,26 @@ class ExecutionApiTest {
     }
 
     @Test
+    void anExecutionPastItsTimeoutSecondsIsTimedOut() {
+        String slow = "{\"TimeoutSeconds\":1,\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":3000,\"End\":true}}}";
+        String arn = Machines.start(sfn, Machines.create(sfn, "timeout", slow), "{}");
+        DescribeExecutionResponse d = Machines.awaitEnd(sfn, arn);
+        assertEquals(ExecutionStatus.TIMED_OUT, d.status());
+        List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(arn)).events();
+        assertEquals(HistoryEventType.EXECUTION_TIMED_OUT, events.get(events.size() - 1).type());
+    }
+
+    @Test
+    void aRunningExecutionKeepsTheDefinitionItStartedWith() {
+        String machine = Machines.create(sfn, "keeps", WAIT);
+        String arn = Machines.start(sfn, machine, "{}");
+        sfn.updateStateMachine(b -> b.stateMachineArn(machine).definition(ADD));
+        assertEquals(WAIT, sfn.describeStateMachineForExecution(b -> b.executionArn(arn)).definition());
+        assertEquals(ADD, sfn.describeStateMachine(b -> b.stateMachineArn(machine)).definition());
+        sfn.stopExecution(b -> b.executionArn(arn));
+    }
+
+    @Test
     void startSyncExecutionRunsAnExpressMachineToTheEnd() {
         String express = Machines.createExpress(sfn, "sync", ADD);
         StartSyncExecutionResponse r = sfn.startSyncExecution(b -> b.stateMachineArn(express).input("{\"a\":20,\"b\":22}"));
