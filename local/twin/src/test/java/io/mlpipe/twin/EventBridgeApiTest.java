@@ -42,6 +42,14 @@ class EventBridgeApiTest {
     }
 
     @Test
+    void targetWithAnUnusableInputPathIsRefused() {
+        events.putRule(r -> r.name("paths").eventPattern("{\"source\":[\"x\"]}"));
+        assertThrows(software.amazon.awssdk.services.eventbridge.model.EventBridgeException.class, () -> events.putTargets(p -> p
+                .rule("paths").targets(Target.builder().id("t").arn("arn:aws:sqs:us-east-1:000000000000:q").inputPath("detail").build())));
+        assertTrue(events.listTargetsByRule(l -> l.rule("paths")).targets().isEmpty());
+    }
+
+    @Test
     void invalidPatternIsRefused() {
         assertThrows(InvalidEventPatternException.class,
                 () -> events.putRule(r -> r.name("bad").eventPattern("{\"source\": \"not-an-array\"}")));

@@ -121,6 +121,9 @@ public final class EventBus implements AutoCloseable {
         for (JsonNode target : newTargets) {
             required(target, "Id");
             required(target, "Arn");
+            checkPaths(target);
+        }
+        for (JsonNode target : newTargets) {
             removeTarget(existing, target.get("Id").asText());
             existing.add(target);
         }
@@ -135,6 +138,22 @@ public final class EventBus implements AutoCloseable {
         ArrayNode existing = (ArrayNode) rule(name, bus).get("Targets");
         ids.forEach(id -> removeTarget(existing, id.asText()));
         saveAndRebuild();
+    }
+
+    /** InputPath and InputPathsMap must be JSONPaths EventBridge accepts: refused here, not at delivery. */
+    private static void checkPaths(JsonNode target) {
+        List<String> paths = new ArrayList<>();
+        if (target.hasNonNull("InputPath")) {
+            paths.add(target.get("InputPath").asText());
+        }
+        target.path("InputTransformer").path("InputPathsMap").forEach(path -> paths.add(path.asText()));
+        for (String path : paths) {
+            try {
+                JsonPaths.check(path);
+            } catch (IllegalArgumentException e) {
+                throw AwsError.validation("Target " + target.path("Id").asText() + ": " + e.getMessage());
+            }
+        }
     }
 
     private static void removeTarget(ArrayNode targets, String id) {
@@ -264,12 +283,19 @@ public final class EventBus implements AutoCloseable {
         int maxRetries = target.path("RetryPolicy").path("MaximumRetryAttempts").asInt(185);
         long maxAgeMillis = target.path("RetryPolicy").path("MaximumEventAgeInSeconds").asLong(86_400) * 1000;
         long started = clock.millis();
+        String input;
+        try {
+            input = TargetInput.of(target, event, ruleName, ruleArn);
+        } catch (RuntimeException e) {
+            // a transformation that cannot apply to this event: retrying would not change it
+            deadLetter(target, event, ruleArn, arn, "InvalidInput", e.getMessage(), 0);
+            return;
+        }
         String code;
         String message;
         int attempt = 0;
         while (true) {
             try {
-                String input = TargetInput.of(target, event, ruleName, ruleArn);
                 EventTarget delivery = targets.get(serviceOf(arn));
                 if (delivery == null) {
                     throw new EventTarget.TargetFailure("UnsupportedTarget", "the twin cannot deliver to " + arn);

@@ -15,6 +15,11 @@ final class JsonPaths {
     private JsonPaths() {
     }
 
+    /** Throws IllegalArgumentException naming the path when EventBridge would not accept it. */
+    static void check(String path) {
+        select(com.fasterxml.jackson.databind.node.MissingNode.getInstance(), path);
+    }
+
     /** @return the selected node, or a MissingNode when nothing is there */
     static JsonNode select(JsonNode document, String path) {
         if (path == null || !path.startsWith("$")) {
