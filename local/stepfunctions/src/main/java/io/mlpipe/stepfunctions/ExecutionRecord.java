@@ -114,6 +114,7 @@ final class ExecutionRecord implements ExecutionListener {
                     events.add((ObjectNode) Json.parse(line));
                 } catch (IllegalArgumentException e) {
                     LOG.warning("history " + file + ": an event cut short by a crash was dropped");
+                    rewrite(file, events); // so that the events appended from now on start on a line of their own
                     break;
                 }
             }
@@ -121,6 +122,14 @@ final class ExecutionRecord implements ExecutionListener {
             throw new UncheckedIOException(e);
         }
         return events;
+    }
+
+    private static void rewrite(Path file, List<ObjectNode> events) throws IOException {
+        StringBuilder text = new StringBuilder();
+        events.forEach(event -> text.append(Json.write(event)).append('\n'));
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, text);
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     // ------------------------------------------------------------------ the engine's listener

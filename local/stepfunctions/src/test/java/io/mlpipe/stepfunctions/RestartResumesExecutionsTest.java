@@ -62,6 +62,10 @@ class RestartResumesExecutionsTest {
         ObjectNode edited = (ObjectNode) JSON.readTree(checkpoint.toFile());
         Files.writeString(checkpoint, edited.put("nextState", "Vanished").toString());
 
+        // the process died while writing an event: that line is cut short
+        Path waitingHistory = executionDirectory(data, waiting).resolve("history.jsonl");
+        Files.writeString(waitingHistory, "{\"timestamp\":17", java.nio.file.StandardOpenOption.APPEND);
+
         try (Twin second = SharedTwin.start(data, 1.0)) {
             SfnClient sfn = Clients.sfn(second.endpoint());
             SqsClient sqs = Clients.sqs(second.endpoint());
@@ -77,6 +81,11 @@ class RestartResumesExecutionsTest {
             // the Wait that was running when the twin stopped runs again from its top
             assertEquals(2, events.stream().filter(e -> e.type() == HistoryEventType.WAIT_STATE_ENTERED).count());
             assertEquals(HistoryEventType.EXECUTION_SUCCEEDED, events.get(events.size() - 1).type());
+            List<String> lines = Files.readAllLines(waitingHistory);
+            assertEquals(events.size(), lines.size(), "the cut line is gone from the file, every event has its own line");
+            for (String line : lines) {
+                JSON.readTree(line);
+            }
 
             // the callback task was re-run: a new token went out; the old one means nothing any more
             String queue = sqs.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
