@@ -36,6 +36,15 @@ class SqsApiTest {
     }
 
     @Test
+    void setQueueAttributesKeepsAPolicyForGetQueueAttributes() {
+        String url = sqs.createQueue(r -> r.queueName("with-policy")).queueUrl();
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(Map.of(QueueAttributeName.POLICY, policy)));
+        assertEquals(policy, sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.POLICY))
+                .attributes().get(QueueAttributeName.POLICY));
+    }
+
+    @Test
     void unknownQueueIsAnAwsError() {
         assertThrows(QueueDoesNotExistException.class, () -> sqs.getQueueUrl(g -> g.queueName("no-such-queue")));
     }

@@ -88,6 +88,15 @@ public final class SqsQueues {
         save();
     }
 
+    /** SetQueueAttributes: the given attributes replace the saved ones of the same names. */
+    public synchronized void setAttributes(String name, JsonNode attributes) {
+        ObjectNode queue = queue(name);
+        if (attributes != null && attributes.isObject()) {
+            ((ObjectNode) queue.get("attributes")).setAll((ObjectNode) attributes);
+            save();
+        }
+    }
+
     public synchronized void purge(String name) {
         queue(name).putArray("messages");
         save();

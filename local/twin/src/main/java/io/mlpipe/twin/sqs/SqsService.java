@@ -65,6 +65,10 @@ public final class SqsService {
                     queues.deleteMessage(SqsQueues.nameOf(r.path("QueueUrl").asText(null)), r.path("ReceiptHandle").asText());
                     return Json.object();
                 })
+                .operation("SetQueueAttributes", r -> {
+                    queues.setAttributes(SqsQueues.nameOf(r.path("QueueUrl").asText(null)), r.get("Attributes"));
+                    return Json.object();
+                })
                 .operation("GetQueueAttributes", r -> {
                     Map<String, String> all = queues.attributes(SqsQueues.nameOf(r.path("QueueUrl").asText(null)));
                     Set<String> wanted = new HashSet<>();
