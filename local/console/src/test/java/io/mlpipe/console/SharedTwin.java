@@ -24,16 +24,28 @@ final class SharedTwin {
                 throw new IllegalStateException(TEMPLATE + " is missing: build the workflow module first (mvn -pl workflow package)");
             }
             try {
-                twin = Twin.builder().dataDirectory(Files.createTempDirectory(Path.of("target"), "twin-data-")).port(0)
+                Path data = Files.createTempDirectory(Path.of("target"), "twin-data-");
+                twin = Twin.builder().dataDirectory(data).port(0)
                         .waitScale(0.001).template(TEMPLATE)
                         .plugin(new StepFunctionsPlugin()).plugin(new SageMakerPlugin()).plugin(new ConsolePlugin())
                         .build().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(twin::close));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    twin.close();
+                    deleteQuietly(data); // each test JVM's tables, objects and executions; nothing reads them later
+                }));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
         return twin;
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // left behind under target/: harmless
+        }
     }
 
     static URI endpoint() {

@@ -225,7 +225,7 @@ public final class LayeredLayout {
     private void sortByBarycenter(List<Vertex> layer, boolean fromAbove) {
         Map<Vertex, Double> keys = new HashMap<>();
         for (Vertex v : layer) {
-            List<Vertex> neighbours = fromAbove ? v.up : v.down;
+            List<Vertex> neighbours = relevant(v, fromAbove);
             keys.put(v, neighbours.isEmpty() ? v.order : neighbours.stream().mapToInt(n -> n.order).average().orElse(v.order));
         }
         layer.sort(Comparator.comparingDouble(keys::get)); // stable: ties keep their order
@@ -332,12 +332,21 @@ public final class LayeredLayout {
         return (v.lane() ? 0 : 1000) + (fromAbove ? v.up : v.down).size();
     }
 
-    /** The median x of the neighbours that matter: a state's states, a lane's lanes; else all of them. */
+    /** The median x of the neighbours that matter. */
     private static double wanted(Vertex v, boolean fromAbove) {
+        List<Vertex> chosen = relevant(v, fromAbove);
+        return chosen.isEmpty() ? v.x : median(chosen);
+    }
+
+    /**
+     * The neighbours a vertex lines up with, in order and in position: a state's states, a lane's lanes
+     * (else all of them). So a bus keeps its side of the states it passes all the way down, instead of
+     * being pulled across the main path by every state that joins it.
+     */
+    private static List<Vertex> relevant(Vertex v, boolean fromAbove) {
         List<Vertex> neighbours = fromAbove ? v.up : v.down;
         List<Vertex> alike = neighbours.stream().filter(n -> n.lane() == v.lane()).toList();
-        List<Vertex> chosen = alike.isEmpty() ? neighbours : alike;
-        return chosen.isEmpty() ? v.x : median(chosen);
+        return alike.isEmpty() ? neighbours : alike;
     }
 
     /** Distance between the centres of the i-th and the next vertex of a layer. */

@@ -31,7 +31,7 @@ const StateGraph = (() => {
       el('title', {}, `${node.name} (${node.type})`),
       el('rect', { x: node.x, y: node.y, width: node.width, height: node.height, rx: terminal ? node.height / 2 : 5 }),
       el('text', { x: node.x + node.width / 2, y: node.y + node.height / 2 }, node.name),
-      el('text', { class: 'visits', x: node.x + node.width - 5, y: node.y + 8 }, '')));
+      el('text', { class: 'visits', x: node.x + node.width + 3, y: node.y + 6 }, '')));
     }
     container.replaceChildren(svg);
     // A drawing wider than its pane opens on the start state, not on the left margin.
