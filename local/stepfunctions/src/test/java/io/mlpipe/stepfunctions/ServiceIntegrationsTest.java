@@ -134,6 +134,24 @@ class ServiceIntegrationsTest {
     }
 
     @Test
+    void awsSdkSfnStartsAnotherExecutionInPascalCaseAndNamesItsErrors() throws Exception {
+        String child = Machines.create(sfn, "child", ExecutionApiTest.ADD);
+        String missing = "arn:aws:states:us-east-1:000000000000:stateMachine:" + Machines.unique("absent");
+        String states = "\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::aws-sdk:sfn:startExecution\","
+                + "\"Parameters\":{\"StateMachineArn\":\"" + child + "\",\"Input\":\"{\\\"a\\\":1,\\\"b\\\":2}\"},"
+                + "\"ResultPath\":\"$.started\",\"Next\":\"Missing\"},"
+                + "\"Missing\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::aws-sdk:sfn:startExecution\","
+                + "\"Parameters\":{\"StateMachineArn\":\"" + missing + "\"},"
+                + "\"Catch\":[{\"ErrorEquals\":[\"Sfn.StateMachineDoesNotExistException\"],\"ResultPath\":\"$.missing\",\"Next\":\"Done\"}],"
+                + "\"Next\":\"Done\"},\"Done\":{\"Type\":\"Succeed\"}";
+        JsonNode out = succeeded(run(states, "{}"));
+        String started = out.path("started").path("ExecutionArn").asText();
+        assertTrue(started.startsWith(child.replace(":stateMachine:", ":execution:")), out.toString());
+        assertEquals("{\"sum\":3}", Machines.awaitEnd(sfn, started).output());
+        assertEquals("Sfn.StateMachineDoesNotExistException", out.path("missing").path("Error").asText());
+    }
+
+    @Test
     void snsPublishAnswersTheMessageId() throws Exception {
         String topic = Clients.sns(SharedTwin.endpoint()).createTopic(b -> b.name(Machines.unique("topic"))).topicArn();
         JsonNode out = succeeded(run("\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::sns:publish\","

@@ -1,6 +1,7 @@
 package io.mlpipe.stepfunctions.integrations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlpipe.engine.StatesError;
 import io.mlpipe.engine.json.Json;
@@ -19,10 +20,32 @@ final class JsonServiceTasks {
     /** {@code arn:aws:states:::aws-sdk:<service>:<action>}. */
     JsonNode awsSdk(JsonApi api, String action, JsonNode parameters) {
         try {
-            return edge.json(api, JsonApi.operation(action), parameters);
+            if (!api.camelCaseWire()) {
+                return edge.json(api, JsonApi.operation(action), parameters);
+            }
+            return memberCase(edge.json(api, JsonApi.operation(action), memberCase(parameters, false)), true);
         } catch (ServiceCallError e) {
             throw TaskErrors.awsSdk(api.errorPrefix(), e);
         }
+    }
+
+    /** The same JSON with every object member's first letter upper- or lower-cased. */
+    static JsonNode memberCase(JsonNode node, boolean upper) {
+        if (node.isArray()) {
+            ArrayNode copy = Json.NODES.arrayNode();
+            node.forEach(item -> copy.add(memberCase(item, upper)));
+            return copy;
+        }
+        if (!node.isObject()) {
+            return node;
+        }
+        ObjectNode copy = Json.object();
+        node.fields().forEachRemaining(field -> {
+            String name = field.getKey();
+            String first = name.isEmpty() ? "" : upper ? name.substring(0, 1).toUpperCase() : name.substring(0, 1).toLowerCase();
+            copy.set(first + (name.isEmpty() ? "" : name.substring(1)), memberCase(field.getValue(), upper));
+        });
+        return copy;
     }
 
     /** An optimized integration ({@code dynamodb:putItem}, {@code sagemaker:createModel}, ...). */
