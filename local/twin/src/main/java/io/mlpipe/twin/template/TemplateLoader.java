@@ -358,7 +358,7 @@ public final class TemplateLoader {
                             q.path("ValidateRequestBody").asBoolean(false), q.path("ValidateRequestParameters").asBoolean(false)));
                     case "AWS::ApiGateway::Model" -> models.put(attributes.ref(partId), q.path("Schema").isTextual()
                             ? parse(q.path("Schema").asText()) : q.path("Schema"));
-                    case "AWS::ApiGateway::Stage" -> stages.put(q.path("StageName").asText(), variables(q.path("Variables")));
+                    case "AWS::ApiGateway::Stage" -> stages.put(q.path("StageName").asText(), stringMap(q.path("Variables")));
                     case "AWS::ApiGateway::Deployment" -> {
                         if (q.hasNonNull("StageName")) {
                             stages.putIfAbsent(q.get("StageName").asText(), Map.of());
@@ -422,10 +422,6 @@ public final class TemplateLoader {
         } catch (IOException e) {
             throw new TemplateException("not JSON: " + json);
         }
-    }
-
-    private static Map<String, String> variables(JsonNode node) {
-        return stringMap(node);
     }
 
     private static Map<String, String> stringMap(JsonNode node) {
