@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * "TimeoutSeconds: if the task runs longer than the specified seconds, this state fails with a
  * States.Timeout error" — for a request-response call too: a call that hangs is interrupted at
- * the deadline, not waited for. Tasks without a timeout call on the execution's own thread.
+ * the deadline, not waited for; so is the state machine's own "TimeoutSeconds". Tasks under no
+ * timeout call on the execution's own thread.
  */
 class TaskTimeoutInterruptsHungCallsTest {
 
@@ -57,6 +58,18 @@ class TaskTimeoutInterruptsHungCallsTest {
         assertTrue(millis >= 900 && millis < 5000, "ended at the 1 s deadline, took " + millis + " ms");
         assertTrue(hung.interrupted.await(5, TimeUnit.SECONDS), "the hung call was interrupted");
         assertTrue(ex.history().stream().anyMatch(e -> e.type().equals("TaskTimedOut")));
+    }
+
+    @Test
+    void theMachinesTimeoutSecondsAlsoEndsAHungCall() throws Exception {
+        HungService hung = new HungService();
+        AslEngine engine = new AslEngine(EngineConfig.defaults().withIntegration(hung).withWaitScale(0));
+        Execution ex = engine.start(StateMachineDefinition.parse("""
+            {"TimeoutSeconds":1,"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}}}"""),
+                ExecutionRequest.of("machine", Json.object()), ExecutionListener.NONE);
+        ExecutionResult r = ex.await(10, TimeUnit.SECONDS);
+        assertEquals(ExecutionStatus.TIMED_OUT, r.status());
+        assertTrue(hung.interrupted.await(5, TimeUnit.SECONDS), "the hung call was interrupted");
     }
 
     @Test

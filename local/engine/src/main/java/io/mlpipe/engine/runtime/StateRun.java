@@ -86,6 +86,9 @@ public final class StateRun implements Scope {
 
     public long now() { return branch.exec.config.time().millis(); }
 
+    /** True when the state machine has a "TimeoutSeconds" (the execution's own deadline). */
+    public boolean executionHasDeadline() { return branch.exec.deadlineMillis != Long.MAX_VALUE; }
+
     /** A Choice state's decision. */
     public void choose(String next, Assignment assign, JsonataTemplate output) {
         this.chosenNext = next;

@@ -64,8 +64,10 @@ final class TaskState extends AbstractState {
             TaskRequest request = new TaskRequest(resource.arn(), resource.service(), resource.action(), resource.functionArn(),
                     resource.pattern(), parameters, credentials == null ? null : credentials.of(effective, run), token,
                     timeoutSeconds, heartbeatSeconds, run.executionArn(), name());
-            // "TimeoutSeconds": a hung call is abandoned at the deadline (a Task without one calls on its own thread)
-            TaskResponse response = timeoutSeconds > 0 ? run.callBefore(deadline, () -> invoke(request, run)) : invoke(request, run);
+            // "TimeoutSeconds" (the Task's or the machine's): a hung call is abandoned at the deadline;
+            // a Task under no timeout calls on its own thread
+            TaskResponse response = timeoutSeconds > 0 || run.executionHasDeadline()
+                    ? run.callBefore(deadline, () -> invoke(request, run)) : invoke(request, run);
             JsonNode result;
             if (response instanceof TaskResponse.Job job) {
                 poller = job.poller();
