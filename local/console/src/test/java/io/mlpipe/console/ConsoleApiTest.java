@@ -55,6 +55,8 @@ class ConsoleApiTest {
         assertFalse(failed.contains(runs.deployedArn()));
         assertTrue(arns(ConsoleHttp.api("executions?model=churn")).containsAll(List.of(runs.deployedArn(), runs.rejectedArn(), runs.failedArn())));
         assertEquals(List.of(), arns(ConsoleHttp.api("executions?model=nosuchmodel")));
+        // the rejected run ends in a Succeed state too, and is the newer one
+        assertEquals(List.of(runs.rejectedArn()), arns(ConsoleHttp.api("executions?status=SUCCEEDED&model=churn&limit=1")));
         HttpResponse<String> bad = ConsoleHttp.get("api/executions?status=SOMETIMES");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("unknown status SOMETIMES"), bad.body());

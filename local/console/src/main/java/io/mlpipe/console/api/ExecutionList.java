@@ -47,16 +47,19 @@ public final class ExecutionList implements JsonApi {
         TreeSet<String> seenModels = new TreeSet<>();
         Instant now = Instant.now();
         for (StateMachineListItem machine : sfn.listStateMachinesPaginator(r -> r.build()).stateMachines()) {
-            for (ExecutionListItem execution : sfn.listExecutionsPaginator(r -> r.stateMachineArn(machine.stateMachineArn())
-                    .statusFilter(status.orElse(null)).maxResults(100)).executions()) {
-                String executionModel = models.of(execution.executionArn());
-                if (!executionModel.isEmpty()) {
-                    seenModels.add(executionModel);
-                }
-                if (model.isEmpty() || model.get().equals(executionModel)) {
-                    rows.add(row(execution, machine, executionModel, now));
-                }
-            }
+            // ListExecutions answers newest first: the newest `limit` of each machine are enough, however long its past.
+            sfn.listExecutionsPaginator(r -> r.stateMachineArn(machine.stateMachineArn()).statusFilter(status.orElse(null))
+                            .maxResults(Math.min(limit, 1000)))
+                    .executions().stream()
+                    .filter(execution -> {
+                        String executionModel = models.of(execution.executionArn());
+                        if (!executionModel.isEmpty()) {
+                            seenModels.add(executionModel);
+                        }
+                        return model.isEmpty() || model.get().equals(executionModel);
+                    })
+                    .limit(limit)
+                    .forEach(execution -> rows.add(row(execution, machine, models.of(execution.executionArn()), now)));
         }
         // As instants, not text: Instant.toString drops zero fractions, so the text does not sort.
         rows.sort(Comparator.comparing((ObjectNode row) -> Instant.parse(row.path("startDate").asText())).reversed());
