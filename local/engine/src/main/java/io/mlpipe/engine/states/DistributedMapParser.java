@@ -191,7 +191,12 @@ final class DistributedMapParser {
                 arguments(b.get("BatchInput"), bAt + "/BatchInput"));
     }
 
-    /** "ResultWriter": Resource arn:aws:states:::s3:putObject with Parameters (Arguments) Bucket and Prefix. */
+    /**
+     * "ResultWriter": "WriterConfig" (Transformation NONE | COMPACT | FLATTEN, OutputType JSON | JSONL)
+     * and/or Resource arn:aws:states:::s3:putObject with Parameters (Arguments) Bucket and Prefix;
+     * "the ResultWriter field cannot be empty". This engine formats results as JSON and exports
+     * them with Transformation NONE (the export default); other combinations are refused.
+     */
     private ResultWriter writer() {
         JsonNode w = node.get("ResultWriter");
         if (w == null) return null;
@@ -200,8 +205,22 @@ final class DistributedMapParser {
             parser.problem(StateParser.SCHEMA, "The field 'ResultWriter' must be an object", wAt);
             return null;
         }
-        if (w.has("WriterConfig")) parser.problem(StateParser.SCHEMA, "The ResultWriter's 'WriterConfig' is not supported by this engine", wAt + "/WriterConfig");
         parser.unknownFields(w, wAt, Set.of("Resource", argumentsField(), "WriterConfig"));
+        JsonNode config = w.path("WriterConfig");
+        if (!config.isMissingNode()) parser.unknownFields(config, wAt + "/WriterConfig", Set.of("Transformation", "OutputType"));
+        boolean exports = w.has("Resource") || w.has(argumentsField());
+        Transformation transformation = Transformation.of(config.path("Transformation").asText(exports ? "NONE" : "COMPACT"));
+        String outputType = config.path("OutputType").asText("JSON");
+        if (transformation == null) parser.problem(StateParser.SCHEMA, "The field 'Transformation' must be NONE, COMPACT or FLATTEN", wAt + "/WriterConfig/Transformation");
+        if (!outputType.equals("JSON") && !outputType.equals("JSONL")) parser.problem(StateParser.SCHEMA, "The field 'OutputType' must be JSON or JSONL", wAt + "/WriterConfig/OutputType");
+        if (outputType.equals("JSONL")) parser.problem(StateParser.SCHEMA, "This engine formats Map Run results only as OutputType JSON", wAt + "/WriterConfig/OutputType");
+        if (!exports) {
+            if (config.isMissingNode()) parser.problem(StateParser.SCHEMA, "The ResultWriter field cannot be empty: give WriterConfig, or Resource and " + argumentsField(), wAt);
+            return new ResultWriter(null, null, transformation == null ? Transformation.COMPACT : transformation);
+        }
+        if (transformation != null && transformation != Transformation.NONE) {
+            parser.problem(StateParser.SCHEMA, "This engine exports Map Run results to S3 only with Transformation NONE", wAt + "/WriterConfig/Transformation");
+        }
         S3Resource resource = S3Resource.parse(w.path("Resource").asText(null), ErrorNames.RESULT_WRITER_FAILED, Set.of("putObject"));
         if (resource == null) {
             parser.problem(StateParser.SCHEMA, "The ResultWriter's 'Resource' must be arn:aws:states:::s3:putObject", wAt + "/Resource");
@@ -212,7 +231,7 @@ final class DistributedMapParser {
             parser.problem(StateParser.SCHEMA, "The ResultWriter needs '" + argumentsField() + "' with the Bucket (and Prefix)", wAt);
             return null;
         }
-        return new ResultWriter(resource, args);
+        return new ResultWriter(resource, args, Transformation.NONE);
     }
 
     /** "Parameters" in JSONPath states, "Arguments" in JSONata states. */

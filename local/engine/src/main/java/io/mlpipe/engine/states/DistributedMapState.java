@@ -1,7 +1,6 @@
 package io.mlpipe.engine.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlpipe.engine.ErrorNames;
 import io.mlpipe.engine.StatesError;
@@ -54,14 +53,14 @@ final class DistributedMapState extends AbstractState {
         this.toleratedPercentage = f.toleratedPercentage();
         this.label = f.label() != null ? f.label() : common.name();
         this.express = f.express();
-        this.writer = f.writer();
+        this.writer = f.writer() != null ? f.writer() : ResultWriter.NONE;
     }
 
     public String type() { return "Map"; }
 
     /** Reading and writing S3 are service calls; without them the Map Run blocks only if its children may. */
     @Override
-    public boolean mayBlock() { return reader != null || writer != null || processor.mayBlock(); }
+    public boolean mayBlock() { return reader != null || writer.exports() || processor.mayBlock(); }
 
     public JsonNode execute(JsonNode input, StateRun run) {
         JsonNode source;
@@ -122,19 +121,14 @@ final class DistributedMapState extends AbstractState {
                     }
                 });
         List<MapRun.Child> children = new ArrayList<>(count);
-        ArrayNode outputs = Json.NODES.arrayNode(count);
         for (int i = 0; i < count; i++) {
             Fork.Outcome o = outcomes[i];
             if (o == null || (o.error() != null && Fork.isAbort(o.error()))) continue;
-            if (o.error() == null) {
-                outputs.add(o.output());
-                children.add(new MapRun.Child(executions[i], starts[i], stops[i], "SUCCEEDED", o.output(), null, null));
-            } else {
-                outputs.addObject().put("Error", o.error().error()).put("Cause", o.error().cause());
-                children.add(new MapRun.Child(executions[i], starts[i], stops[i], "FAILED", null, o.error().error(), o.error().cause()));
-            }
+            children.add(o.error() == null
+                    ? new MapRun.Child(executions[i], starts[i], stops[i], "SUCCEEDED", o.output(), null, null)
+                    : new MapRun.Child(executions[i], starts[i], stops[i], "FAILED", null, o.error().error(), o.error().cause()));
         }
-        JsonNode result = writer == null ? outputs : writer.write(mapRun, children, input, run);
+        JsonNode result = writer.write(mapRun, children, input, run);
         if (tolerance.exceeded(failedItems.get(), itemCount)) {
             throw new StatesError(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded ("
                     + failedItems.get() + " of " + itemCount + " items failed)");

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A Distributed Map's "ResultWriter" with Resource {@code arn:aws:states:::s3:putObject} and
- * Parameters Bucket and Prefix: "Step Functions consolidates all child workflow execution data,
+ * A Distributed Map's "ResultWriter". With "WriterConfig" only, the children's results become the
+ * Map's output in its {@link Transformation}. With Resource {@code arn:aws:states:::s3:putObject}
+ * and Parameters Bucket and Prefix: "Step Functions consolidates all child workflow execution data,
  * such as execution input and output, ARN, and execution status. It then exports executions with
  * the same status to their respective files": {Prefix}/{MapRunId}/SUCCEEDED_0.json and
  * FAILED_0.json (a JSON array of executions; a file only for a status that has executions), then
@@ -22,16 +23,26 @@ import java.util.List;
  * {"MapRunArn", "ResultWriterDetails": {"Bucket", "Key"}} (the manifest's key).
  */
 final class ResultWriter {
+    /** No ResultWriter: "COMPACT ... Default when ResultWriter is not specified". */
+    static final ResultWriter NONE = new ResultWriter(null, null, Transformation.COMPACT);
+
     private final S3Resource resource;
     private final ItemReader.Arguments arguments;
+    private final Transformation transformation;
 
-    ResultWriter(S3Resource resource, ItemReader.Arguments arguments) {
+    /** {@code resource} and {@code arguments} null: no export, the output is the transformed results. */
+    ResultWriter(S3Resource resource, ItemReader.Arguments arguments, Transformation transformation) {
         this.resource = resource;
         this.arguments = arguments;
+        this.transformation = transformation;
     }
 
-    /** Writes the files; returns the Map's result. */
+    /** True when the results go to S3 (a service call). */
+    boolean exports() { return resource != null; }
+
+    /** The Map's result, after writing the files when the results are exported. */
     JsonNode write(MapRun mapRun, List<MapRun.Child> children, JsonNode input, StateRun run) {
+        if (resource == null) return transformation.apply(children);
         JsonNode params = arguments.of(input, run);
         JsonNode bucketNode = params.get("Bucket");
         if (bucketNode == null || !bucketNode.isTextual()) throw new StatesError(ErrorNames.RESULT_WRITER_FAILED, "The ResultWriter needs a Bucket");
