@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlpipe.protocol.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 class InfoDescribesTheRunningTwinTest {
@@ -27,6 +31,10 @@ class InfoDescribesTheRunningTwinTest {
             assertTrue(json.path("tables").path(table).asText().startsWith("Mlpipe-Storage"), table + " in " + json);
         }
         assertTrue(json.path("functions").has("preprocess") && json.path("functions").has("inference"), json::toString);
+
+        HttpResponse<String> console = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(json.path("consoleUrl").asText())).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, console.statusCode(), "the console info links to is served by the same twin");
     }
 
     @Test

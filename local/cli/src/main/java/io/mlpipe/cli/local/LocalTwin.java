@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mlpipe.cli.CliException;
 import io.mlpipe.cli.connection.Resources;
 import io.mlpipe.cli.connection.Target;
+import io.mlpipe.console.ConsolePlugin;
 import io.mlpipe.protocol.Json;
 import io.mlpipe.stepfunctions.StepFunctionsPlugin;
 import io.mlpipe.twin.Twin;
 import io.mlpipe.twin.TwinInfo;
 import io.mlpipe.twin.edge.HealthHandler;
 import io.mlpipe.twin.sagemaker.SageMakerPlugin;
-import io.mlpipe.twin.spi.TwinPlugin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -23,13 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
  * The whole twin, assembled the same way for every command and test: the edge services, local SageMaker,
- * Step Functions, the synthesized template, the CLI's own info route, and any other {@link TwinPlugin}
- * registered on the class path through {@link ServiceLoader} (the web console plugs in that way).
+ * Step Functions, the web console, the synthesized template and the CLI's own info and logs routes.
  */
 public final class LocalTwin implements AutoCloseable {
     /** {@code GET /_mlpipe/logs/{function or training job}}: what it printed (served by the CLI's info plugin). */
@@ -60,9 +58,8 @@ public final class LocalTwin implements AutoCloseable {
         ResourcesHolder holder = new ResourcesHolder();
         Twin.Builder builder = Twin.builder().dataDirectory(options.dataDirectory).port(port)
                 .waitScale(options.waitScale).template(template)
-                .plugin(sageMaker).plugin(new StepFunctionsPlugin())
+                .plugin(sageMaker).plugin(new StepFunctionsPlugin()).plugin(new ConsolePlugin())
                 .plugin(new InfoPlugin(() -> holder.resources, name -> holder.logs(name, sageMaker)));
-        ServiceLoader.load(TwinPlugin.class).forEach(builder::plugin);
         Twin twin = builder.build();
         StartupProgress watcher = new StartupProgress(twin, progress);
         try {
