@@ -73,6 +73,26 @@ class TaskTimeoutInterruptsHungCallsTest {
     }
 
     @Test
+    void aHungDescribeCallOfASyncJobEndsWithStatesTimeout() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        ServiceIntegration job = r -> new TaskResponse.Job(Json.object(), () -> {
+            try {
+                Thread.sleep(60_000);
+                return Json.object();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw new StatesError("Interrupted", "the describe call was abandoned");
+            }
+        }, 1);
+        AslEngine engine = new AslEngine(EngineConfig.defaults().withIntegration(job).withWaitScale(0));
+        Execution ex = engine.start(StateMachineDefinition.parse("""
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun.sync","TimeoutSeconds":1,"End":true}}}"""),
+                ExecutionRequest.of("job", Json.object()), ExecutionListener.NONE);
+        assertEquals("States.Timeout", ex.await(10, TimeUnit.SECONDS).error());
+        assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the hung describe call was interrupted");
+    }
+
+    @Test
     void stopExecutionEndsTheWaitForAHungCall() throws Exception {
         HungService hung = new HungService();
         AslEngine engine = new AslEngine(EngineConfig.defaults().withIntegration(hung).withWaitScale(0));

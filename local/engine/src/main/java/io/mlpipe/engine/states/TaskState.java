@@ -66,13 +66,13 @@ final class TaskState extends AbstractState {
                     timeoutSeconds, heartbeatSeconds, run.executionArn(), name());
             // "TimeoutSeconds" (the Task's or the machine's): a hung call is abandoned at the deadline;
             // a Task under no timeout calls on its own thread
-            TaskResponse response = timeoutSeconds > 0 || run.executionHasDeadline()
-                    ? run.callBefore(deadline, () -> invoke(request, run)) : invoke(request, run);
+            boolean bounded = timeoutSeconds > 0 || run.executionHasDeadline();
+            TaskResponse response = bounded ? run.callBefore(deadline, () -> invoke(request, run)) : invoke(request, run);
             JsonNode result;
             if (response instanceof TaskResponse.Job job) {
                 poller = job.poller();
                 submitted(job.submitted(), run);
-                result = pollUntilDone(job, deadline, run);
+                result = pollUntilDone(job, deadline, bounded, run);
             } else {
                 JsonNode output = ((TaskResponse.Result) response).output();
                 if (resource.pattern() == IntegrationPattern.CALLBACK) {
@@ -104,9 +104,10 @@ final class TaskState extends AbstractState {
         }
     }
 
-    private JsonNode pollUntilDone(TaskResponse.Job job, long deadline, StateRun run) {
+    /** The describe calls of a .sync job; under a timeout a hung describe call is abandoned like the start call. */
+    private JsonNode pollUntilDone(TaskResponse.Job job, long deadline, boolean bounded, StateRun run) {
         while (true) {
-            JsonNode done = job.poller().poll();
+            JsonNode done = bounded ? run.callBefore(deadline, job.poller()::poll) : job.poller().poll();
             if (done != null) return done;
             if (run.now() >= deadline) throw new StatesError(ErrorNames.TIMEOUT, "The job did not finish before the task's TimeoutSeconds");
             long wait = Math.round(job.pollIntervalSeconds() * 1000 * run.config().waitScale());
