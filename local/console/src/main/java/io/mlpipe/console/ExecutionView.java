@@ -73,7 +73,7 @@ public final class ExecutionView {
     private static void enter(ObjectNode state, JsonNode details, JsonNode event) {
         state.put("status", "running");
         state.put("visits", state.path("visits").asInt() + 1);
-        state.set("input", text(details.path("input")));
+        state.set("input", orNull(details.path("input")));
         state.set("enteredAt", event.path("timestamp"));
         state.remove(List.of("output", "error", "cause", "exitedAt", "pendingError", "retries"));
     }
@@ -81,7 +81,7 @@ public final class ExecutionView {
     private static void exit(ObjectNode state, JsonNode details, JsonNode event) {
         state.put("status", state.path("pendingError").asBoolean() ? "caught" : "succeeded");
         state.remove("pendingError");
-        state.set("output", text(details.path("output")));
+        state.set("output", orNull(details.path("output")));
         state.set("exitedAt", event.path("timestamp"));
     }
 
@@ -125,8 +125,8 @@ public final class ExecutionView {
         return NODES.objectNode();
     }
 
-    /** Inputs and outputs are JSON text on the wire; the pages pretty-print them. */
-    private static JsonNode text(JsonNode value) {
+    /** Inputs and outputs stay the JSON text the wire carries (the pages pretty-print them); absent is null. */
+    private static JsonNode orNull(JsonNode value) {
         return value.isMissingNode() ? NODES.nullNode() : value;
     }
 }
