@@ -16,5 +16,13 @@ public interface ExecutionListener {
     /** Called once, after the final event. */
     default void onFinished(ExecutionResult result) {}
 
+    /**
+     * A Distributed Map of this execution starts a child workflow execution: the listener returned
+     * gets the child's own history (ExecutionStarted ... ExecutionSucceeded / Failed / Aborted, ids
+     * from 1) and its result, so a host can serve it as an execution of the Map Run. Called from the
+     * thread that runs the child.
+     */
+    default ExecutionListener onChildExecution(io.mlpipe.engine.runtime.ChildExecution child) { return NONE; }
+
     ExecutionListener NONE = e -> {};
 }

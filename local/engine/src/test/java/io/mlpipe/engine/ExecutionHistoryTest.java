@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,6 +104,40 @@ class ExecutionHistoryTest {
         assertEquals("arn:aws:states:us-east-1:000000000000:mapRun:local/M:00000000-0000-4000-8000-000000000001",
                 h.get(3).toJson().get("mapRunStartedEventDetails").get("mapRunArn").asText());
         for (int i = 0; i < h.size(); i++) assertEquals(i, h.get(i).previousEventId(), "the parent's events stay linked in order");
+    }
+
+    @Test
+    void eachChildExecutionHasItsOwnHistoryForTheHost() {
+        Map<String, List<HistoryEvent>> children = new ConcurrentHashMap<>();
+        Map<String, ExecutionResult> results = new ConcurrentHashMap<>();
+        ExecutionListener parent = new ExecutionListener() {
+            public void onEvent(HistoryEvent e) {}
+
+            public ExecutionListener onChildExecution(io.mlpipe.engine.runtime.ChildExecution child) {
+                List<HistoryEvent> events = new ArrayList<>();
+                children.put(child.name(), events);
+                return new ExecutionListener() {
+                    public void onEvent(HistoryEvent e) { events.add(e); }
+
+                    public void onFinished(ExecutionResult r) { results.put(child.name(), r); }
+                };
+            }
+        };
+        Asl.engine(new ScriptedIntegration(null)).runToEnd(StateMachineDefinition.parse("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ToleratedFailureCount":1,"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+              "StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$","NumericEquals":1,"Next":"P"}],"Default":"F"},
+                "P":{"Type":"Pass","End":true},"F":{"Type":"Fail","Error":"Bad","Cause":"not one"}}},"End":true}}}"""),
+                ExecutionRequest.of("children", Json.parse("[1, 2]")), parent);
+        String ok = "00000000-0000-4000-8000-000000000002", bad = "00000000-0000-4000-8000-000000000003";
+        assertEquals(List.of("ExecutionStarted", "ChoiceStateEntered", "ChoiceStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"),
+                types(children.get(ok)));
+        assertEquals(List.of("ExecutionStarted", "ChoiceStateEntered", "ChoiceStateExited", "FailStateEntered", "ExecutionFailed"), types(children.get(bad)));
+        for (int i = 0; i < children.get(ok).size(); i++) assertEquals(i + 1, children.get(ok).get(i).id(), "a child's event ids start at 1");
+        assertEquals("1", children.get(ok).get(0).toJson().get("executionStartedEventDetails").get("input").asText());
+        assertEquals(ExecutionStatus.SUCCEEDED, results.get(ok).status());
+        assertEquals(Json.parse("1"), results.get(ok).output());
+        assertEquals("Bad", results.get(bad).error());
+        assertEquals("not one", children.get(bad).get(4).toJson().get("executionFailedEventDetails").get("cause").asText());
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.mlpipe.engine.ErrorNames;
 import io.mlpipe.engine.StatesError;
 import io.mlpipe.engine.json.Json;
 import io.mlpipe.engine.spi.Entropy;
+import io.mlpipe.engine.spi.TimeSource;
+import com.dashjoin.jsonata.Functions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,19 +20,32 @@ import java.util.Set;
 /**
  * The functions AWS adds to JSONata in Step Functions: $partition, $range, $hash, $random,
  * $uuid, $parse. Bound into every evaluation frame (they need the execution's randomness).
+ * $now and $millis are bound here too: the library's own read the timestamp of whichever
+ * expression was last compiled on the calling thread (a thread-local), so an expression compiled
+ * once and evaluated on pool threads would see a stale time; ours read the engine's clock once
+ * per evaluation, as JSONata defines ("all invocations within an evaluation return the same value").
  */
 final class AwsFunctions {
     private AwsFunctions() {}
 
     static final Set<String> HASH_ALGORITHMS = Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 
-    static void bind(Jsonata.Frame frame, Entropy entropy) {
+    static void bind(Jsonata.Frame frame, Entropy entropy, TimeSource time) {
+        long now = time.millis();
+        frame.bind("millis", Jsonata.function("millis", (Jsonata.FnVarArgs<Object>) args -> now, null));
+        frame.bind("now", Jsonata.function("now", (Jsonata.FnVarArgs<Object>) args ->
+                Functions.dateTimeFromMillis(now, stringArg(args, 0), stringArg(args, 1)), null));
         frame.bind("partition", Jsonata.function("partition", (Jsonata.FnVarArgs<Object>) AwsFunctions::partition, null));
         frame.bind("range", Jsonata.function("range", (Jsonata.FnVarArgs<Object>) AwsFunctions::range, null));
         frame.bind("hash", Jsonata.function("hash", (Jsonata.FnVarArgs<Object>) AwsFunctions::hash, null));
         frame.bind("random", Jsonata.function("random", (Jsonata.FnVarArgs<Object>) args -> random(args, entropy), null));
         frame.bind("uuid", Jsonata.function("uuid", (Jsonata.FnVarArgs<Object>) args -> entropy.uuid(), null));
         frame.bind("parse", Jsonata.function("parse", (Jsonata.FnVarArgs<Object>) AwsFunctions::parse, null));
+    }
+
+    /** $now(picture, timezone): both optional strings. */
+    private static String stringArg(List<?> args, int index) {
+        return args.size() > index && args.get(index) instanceof String s ? s : null;
     }
 
     /** $partition(array, size): "partition an array into chunks of size"; the last one may be smaller. */

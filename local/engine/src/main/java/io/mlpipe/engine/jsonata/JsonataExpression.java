@@ -55,7 +55,7 @@ public final class JsonataExpression {
         if (s.scope().variables() != null) {
             for (var e : s.scope().variables().snapshot().entrySet()) frame.bind(e.getKey(), JsonataConvert.toJava(e.getValue()));
         }
-        AwsFunctions.bind(frame, s.scope().entropy());
+        AwsFunctions.bind(frame, s.scope().entropy(), s.scope().time());
         Object value;
         try {
             value = compiled.evaluate(null, frame);

@@ -3,6 +3,8 @@ package io.mlpipe.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlpipe.engine.ExecutionListener;
+import io.mlpipe.engine.ExecutionResult;
+import io.mlpipe.engine.ExecutionStatus;
 import io.mlpipe.engine.StatesError;
 import io.mlpipe.engine.json.Json;
 import io.mlpipe.engine.json.Variables;
@@ -28,32 +30,59 @@ public final class Fork {
     /** "Distributed Map ... up to 10,000 parallel child workflow executions." */
     public static final int DISTRIBUTED_CONCURRENCY_LIMIT = 10_000;
 
-    /** Makes the branch that runs branch/iteration {@code index}. */
+    /** Makes the branch that runs branch/iteration {@code index}, and sees how it ended. */
     interface Children {
         Branch create(Branch parent, Group group, int index);
+
+        default void finished(Branch child, Outcome outcome) {}
     }
 
     /** Parallel branches and inline Map iterations: the parent's history, a scope inside the parent's variables. */
     static final Children INLINE = (parent, group, index) ->
             new Branch(parent.exec, new Variables(parent.variables), group, parent.lastEventId, false);
 
-    /** Distributed Map child executions: their own history, context object and variables. */
+    /**
+     * Distributed Map child executions: their own history (sent to the listener the execution's
+     * listener gives for the child), context object and variables; the history starts with
+     * ExecutionStarted and ends with ExecutionSucceeded, ExecutionFailed or ExecutionAborted.
+     */
     static Children childExecutions(IntFunction<ChildExecution> describe) {
-        return (parent, group, index) -> {
-            ChildExecution c = describe.apply(index);
-            ExecutionRun e = parent.exec;
-            ObjectNode execution = Json.object();
-            execution.put("Id", c.arn());
-            execution.set("Input", c.input());
-            execution.put("Name", c.name());
-            execution.put("RoleArn", e.request.roleArn());
-            execution.put("StartTime", Timestamps.format(e.config.time().millis()));
-            execution.put("RedriveCount", 0);
-            ObjectNode machine = Json.object();
-            machine.put("Id", c.stateMachineArn());
-            machine.put("Name", c.stateMachineName());
-            History own = new History(ExecutionListener.NONE, e.config.time(), 0);
-            return new Branch(e, Variables.root(), group, 0, false, own, execution, machine);
+        return new Children() {
+            public Branch create(Branch parent, Group group, int index) {
+                ChildExecution c = describe.apply(index);
+                ExecutionRun e = parent.exec;
+                ObjectNode execution = Json.object();
+                execution.put("Id", c.arn());
+                execution.set("Input", c.input());
+                execution.put("Name", c.name());
+                execution.put("RoleArn", e.request.roleArn());
+                execution.put("StartTime", Timestamps.format(e.config.time().millis()));
+                execution.put("RedriveCount", 0);
+                ObjectNode machine = Json.object();
+                machine.put("Id", c.stateMachineArn());
+                machine.put("Name", c.stateMachineName());
+                History own = new History(e.listener.onChildExecution(c), e.config.time(), 0);
+                Branch child = new Branch(e, Variables.root(), group, 0, false, own, execution, machine);
+                ObjectNode started = Json.object();
+                started.set("input", c.input());
+                started.put("roleArn", e.request.roleArn());
+                child.event("ExecutionStarted", started);
+                return child;
+            }
+
+            public void finished(Branch child, Outcome o) {
+                ObjectNode d = Json.object();
+                ExecutionResult r;
+                if (o.error() == null) {
+                    d.set("output", o.output());
+                    r = new ExecutionResult(ExecutionStatus.SUCCEEDED, o.output(), null, null);
+                } else {
+                    d = ExecutionRun.errorDetails(o.error());
+                    r = new ExecutionResult(isAbort(o.error()) ? ExecutionStatus.ABORTED : ExecutionStatus.FAILED, null, o.error().error(), o.error().cause());
+                }
+                child.event(r.status() == ExecutionStatus.SUCCEEDED ? "ExecutionSucceeded" : r.status() == ExecutionStatus.ABORTED ? "ExecutionAborted" : "ExecutionFailed", d);
+                child.history.listener().onFinished(r);
+            }
         };
     }
 
@@ -162,11 +191,14 @@ public final class Fork {
 
     private static Outcome runOne(Branch parent, Group group, int index, Children children, Body body) {
         Branch child = children.create(parent, group, index);
+        Outcome o;
         try {
-            return new Outcome(body.run(index, child), null);
+            o = new Outcome(body.run(index, child), null);
         } catch (StatesError e) {
-            return new Outcome(null, e);
+            o = new Outcome(null, e);
         }
+        children.finished(child, o);
+        return o;
     }
 
     /** Appends an event on a child branch (iteration events). */

@@ -31,6 +31,8 @@ final class History {
 
     synchronized long lastId() { return lastId; }
 
+    ExecutionListener listener() { return listener; }
+
     synchronized List<HistoryEvent> snapshot() { return List.copyOf(events); }
 
     /**

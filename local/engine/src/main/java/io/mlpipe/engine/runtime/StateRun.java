@@ -69,6 +69,8 @@ public final class StateRun implements Scope {
     @Override
     public Entropy entropy() { return branch.exec.config.entropy(); }
 
+    public io.mlpipe.engine.spi.TimeSource time() { return branch.exec.config.time(); }
+
     // --- what states use
 
     public String stateName() { return state.name(); }

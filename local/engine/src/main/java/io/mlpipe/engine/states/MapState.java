@@ -142,5 +142,7 @@ final class MapState extends AbstractState {
         public Variables variables() { return run.variables(); }
 
         public Entropy entropy() { return run.entropy(); }
+
+        public io.mlpipe.engine.spi.TimeSource time() { return run.time(); }
     }
 }
