@@ -116,6 +116,7 @@ class ExecutionHistoryTest {
             public ExecutionListener onChildExecution(io.mlpipe.engine.runtime.ChildExecution child) {
                 List<HistoryEvent> events = new ArrayList<>();
                 children.put(child.name(), events);
+                assertEquals("arn:aws:states:us-east-1:000000000000:mapRun:local/M:00000000-0000-4000-8000-000000000001", child.mapRunArn());
                 return new ExecutionListener() {
                     public void onEvent(HistoryEvent e) { events.add(e); }
 

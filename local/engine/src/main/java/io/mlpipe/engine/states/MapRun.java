@@ -29,7 +29,7 @@ record MapRun(String arn, String id, String childPrefix, String childMachineArn,
     /** The child execution for one input. */
     ChildExecution child(JsonNode input, StateRun run) {
         String name = run.entropy().uuid();
-        return new ChildExecution(childPrefix + name, name, childMachineArn, childMachineName, input);
+        return new ChildExecution(childPrefix + name, name, childMachineArn, childMachineName, arn, input);
     }
 
     /**
