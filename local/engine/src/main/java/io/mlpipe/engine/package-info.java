@@ -15,6 +15,11 @@
  * engine.resume(def, request, ResumePoint.of(lastCheckpoint), listener);   // after a restart
  * }</pre>
  *
+ * <p>A DISTRIBUTED Map reads its items (ItemReader) and writes its results (ResultWriter) through
+ * the same {@code ServiceIntegration}, as service "s3" with actions getObject / listObjectsV2 /
+ * putObject; its child executions get their own history through
+ * {@link io.mlpipe.engine.ExecutionListener#onChildExecution}.
+ *
  * <p>Packages: {@code json} (JSONPath, payload templates, variables), {@code intrinsics} (one class
  * per States.* function), {@code jsonata} (JSONata with AWS's added functions), {@code choice}
  * (Choice rules), {@code states} (one class per state type and the parser/validator),
