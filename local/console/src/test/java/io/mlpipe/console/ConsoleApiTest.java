@@ -117,7 +117,7 @@ class ConsoleApiTest {
         JsonNode states = view.path("states");
         JsonNode preprocess = states.path("Preprocess");
         assertEquals("caught", preprocess.path("status").asText());
-        assertEquals("DataValidationError", preprocess.path("error").asText());
+        assertEquals("io.mlpipe.tasks.preprocess.DataValidationError", preprocess.path("error").asText());
         assertTrue(preprocess.path("cause").asText().contains("at least 20 are needed"), preprocess.path("cause").asText());
         assertEquals("succeeded", states.path("RecordFailure").path("status").asText());
         assertEquals("failed", states.path("Failed").path("status").asText());

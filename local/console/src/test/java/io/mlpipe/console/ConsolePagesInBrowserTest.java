@@ -118,7 +118,7 @@ class ConsolePagesInBrowserTest {
         assertThat(page.locator("[data-testid=execution-error]")).containsText("at least 20 are needed");
 
         state("Preprocess").click();
-        assertThat(page.locator("#details pre[data-field=error]")).hasText("DataValidationError");
+        assertThat(page.locator("#details pre[data-field=error]")).hasText("io.mlpipe.tasks.preprocess.DataValidationError");
         assertThat(page.locator("#details pre[data-field=cause]")).containsText("at least 20 are needed");
         assertThat(page.locator("#events tbody tr[data-type=TaskFailed]")).containsText("DataValidationError");
         Browser.screenshot(page, "execution-failed");

@@ -53,11 +53,11 @@ class ServiceIntegrationsTest {
     void aFunctionErrorIsTheErrorTypeAndCanBeCaught() throws Exception {
         JsonNode out = succeeded(run("\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke\","
                 + "\"Parameters\":{\"FunctionName\":\"sfn-test-echo\",\"Payload.$\":\"$\"},"
-                + "\"Catch\":[{\"ErrorEquals\":[\"DataValidationError\"],\"ResultPath\":\"$.failure\",\"Next\":\"Handled\"}],\"End\":true},"
+                + "\"Catch\":[{\"ErrorEquals\":[\"" + EchoHandler.DataValidationError.class.getName() + "\"],\"ResultPath\":\"$.failure\",\"Next\":\"Handled\"}],\"End\":true},"
                 + "\"Handled\":{\"Type\":\"Pass\",\"End\":true}", "{\"fail\":\"row 3\"}"));
-        assertEquals("DataValidationError", out.path("failure").path("Error").asText());
+        assertEquals(EchoHandler.DataValidationError.class.getName(), out.path("failure").path("Error").asText());
         JsonNode cause = JSON.readTree(out.path("failure").path("Cause").asText());
-        assertEquals("DataValidationError", cause.path("errorType").asText());
+        assertEquals(EchoHandler.DataValidationError.class.getName(), cause.path("errorType").asText());
         assertEquals("bad data: row 3", cause.path("errorMessage").asText());
     }
 

@@ -50,7 +50,7 @@ class LambdaInvokeTest {
         InvokeResponse response = lambda.invoke(i -> i.functionName(echo).payload(SdkBytes.fromUtf8String("{\"fail\":\"row 3\"}")));
         assertEquals("Unhandled", response.functionError());
         JsonNode error = Json.MAPPER.readTree(response.payload().asUtf8String());
-        assertEquals("DataValidationError", error.get("errorType").asText());
+        assertEquals("io.mlpipe.twin.testfunctions.EchoHandler$DataValidationError", error.get("errorType").asText());
         assertEquals("row 3", error.get("errorMessage").asText());
         assertTrue(error.get("stackTrace").isArray() && error.get("stackTrace").size() > 0);
     }

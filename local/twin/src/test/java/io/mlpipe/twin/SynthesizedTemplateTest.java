@@ -81,6 +81,6 @@ class SynthesizedTemplateTest {
                         + "\",\"key\":\"incoming/churn/missing.csv\",\"model\":\"churn\",\"runId\":\"r-1\",\"executionName\":\"e\"}")));
         assertEquals("Unhandled", response.functionError());
         JsonNode error = Json.MAPPER.readTree(response.payload().asUtf8String());
-        assertEquals("DataNotFoundError", error.get("errorType").asText(), error.toString());
+        assertEquals("io.mlpipe.tasks.preprocess.DataNotFoundError", error.get("errorType").asText(), error.toString());
     }
 }

@@ -139,7 +139,8 @@ public final class LambdaFunctions implements AutoCloseable {
                 StringWriter trace = new StringWriter();
                 cause.printStackTrace(new PrintWriter(trace));
                 log.write(trace.toString().getBytes(StandardCharsets.UTF_8));
-                result = new Invocation(requestId, error(cause.getClass().getSimpleName(), cause.getMessage(),
+                // the Java runtime's errorType is the fully qualified class name ("java.lang.Exception")
+                result = new Invocation(requestId, error(cause.getClass().getName(), cause.getMessage(),
                         cause.getStackTrace()), "Unhandled", version, null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -40,7 +40,7 @@ public class EchoHandler implements RequestHandler<Map<String, Object>, Map<Stri
         return output;
     }
 
-    /** A domain error: Lambda reports its simple class name as errorType. */
+    /** A domain error: the Java runtime reports its fully qualified class name as errorType. */
     public static class DataValidationError extends RuntimeException {
         public DataValidationError(String message) {
             super(message);
