@@ -70,6 +70,10 @@ public final class LocalTwin implements AutoCloseable {
         } catch (Exception e) {
             throw new CliException("the twin did not start: " + e.getMessage()
                     + " (data in " + options.dataDirectory.toAbsolutePath() + ")");
+        } catch (LinkageError e) {
+            // modules built at different times (a class one expects is missing from another): not the user's data
+            throw new CliException("the twin did not start: " + e + ": the modules on the class path do not match;"
+                    + " rebuild them together: mvn -q -DskipTests install");
         } finally {
             watcher.stop();
         }
