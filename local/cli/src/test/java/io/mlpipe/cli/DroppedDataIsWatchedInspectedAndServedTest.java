@@ -117,9 +117,13 @@ class DroppedDataIsWatchedInspectedAndServedTest {
         assertEquals(0, preprocess.status(), preprocess::toString);
         assertTrue(preprocess.out().contains(MODEL), preprocess.out());
 
-        String job;
+        // watch and history name the training job, so its logs are one command away
+        Matcher shown = Pattern.compile("✓ Train .* job (mlpipe-" + MODEL + "-\\d{14}-[0-9a-f]{6})").matcher(watched.out());
+        assertTrue(shown.find(), watched.out());
+        String job = shown.group(1);
+        assertTrue(Cli.onTwin("history", executionName()).out().contains("sagemaker:createTrainingJob.sync " + job));
         try (SageMakerClient sageMaker = Clients.twin(SharedTwin.endpoint()).sageMaker()) {
-            job = sageMaker.listTrainingJobs(r -> r.nameContains("mlpipe-" + MODEL + "-")).trainingJobSummaries().get(0).trainingJobName();
+            assertEquals("Completed", sageMaker.describeTrainingJob(r -> r.trainingJobName(job)).trainingJobStatusAsString());
         }
         Cli.Result training = Cli.onTwin("logs", job);
         assertEquals(0, training.status(), training::toString);

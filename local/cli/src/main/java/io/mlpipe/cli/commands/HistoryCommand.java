@@ -39,7 +39,9 @@ public final class HistoryCommand extends PipelineCommand {
             return e.stateExitedEventDetails().name();
         }
         if (e.taskScheduledEventDetails() != null) {
-            return e.taskScheduledEventDetails().resourceType() + ":" + e.taskScheduledEventDetails().resource();
+            String job = ExecutionWatcher.trainingJobName(e);
+            return e.taskScheduledEventDetails().resourceType() + ":" + e.taskScheduledEventDetails().resource()
+                    + (job == null ? "" : " " + job);
         }
         String failure = ExecutionWatcher.failureText(e);
         return failure == null ? "" : failure;

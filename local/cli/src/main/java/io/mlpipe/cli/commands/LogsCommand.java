@@ -32,7 +32,7 @@ public final class LogsCommand extends PipelineCommand {
 
     private String notFound(Pipeline pipeline) {
         return "no function or training job named " + name + ": functions are " + String.join(", ", pipeline.resources().functions().keySet())
-                + "; training jobs are named in ./mlpipe history EXECUTION (Train)";
+                + "; training jobs are named on the Train line of ./mlpipe watch and ./mlpipe history EXECUTION";
     }
 
     private String fromTwin(Pipeline pipeline) {

@@ -39,6 +39,7 @@ public final class ExecutionWatcher {
     public Outcome follow(String executionArn, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Instant> entered = new HashMap<>();
+        Map<String, String> jobs = new HashMap<>();
         Instant started = null;
         String current = null;
         String failureError = null;
@@ -64,7 +65,13 @@ public final class ExecutionWatcher {
                     Instant from = entered.remove(name);
                     if (!loop.repeated(name, from, event.timestamp())) {
                         loop.flush(started);
-                        line("✓", name, from, event.timestamp(), started, "");
+                        String job = jobs.remove(name);
+                        line("✓", name, from, event.timestamp(), started, job == null ? "" : "job " + job);
+                    }
+                } else if (event.taskScheduledEventDetails() != null && current != null) {
+                    String job = trainingJobName(event);
+                    if (job != null) {
+                        jobs.put(current, job);
                     }
                 } else if (type.startsWith("Execution") && !type.equals("ExecutionStarted")) {
                     Failure failure = Failure.of(event);
@@ -175,6 +182,14 @@ public final class ExecutionWatcher {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted");
         }
+    }
+
+    /** The training job a TaskScheduled event starts (what ./mlpipe logs needs), else null. */
+    public static String trainingJobName(HistoryEvent event) {
+        if (event.taskScheduledEventDetails() == null) {
+            return null;
+        }
+        return Executions.json(event.taskScheduledEventDetails().parameters()).path("TrainingJobName").asText(null);
     }
 
     /** "error: cause" of a failure event, null for other events. */
