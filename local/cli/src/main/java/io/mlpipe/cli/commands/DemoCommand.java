@@ -37,9 +37,10 @@ import picocli.CommandLine.Spec;
  * by the gate, the REST API answers a prediction. Exit status 0 only when all three happened.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The whole pipeline on generated sample data, in under a minute:",
-                "a first drop is trained and deployed, a worse one is rejected by the gate, then a REST prediction.",
-                "Uses the twin running at the endpoint, else starts one in this process (stopped at the end)."})
+        description = {"The whole story on sample data: a drop deployed, a worse one rejected, a REST prediction.",
+                "Generates a seeded customer-churn data set, drops it, follows the execution state by state, drops",
+                "a copy with shuffled labels that the gate rejects, asks the REST API, and sums up. Under a minute",
+                "on the twin. Uses the twin running at the endpoint, else starts one in this process (stopped at the end)."})
 public final class DemoCommand implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 

@@ -83,6 +83,9 @@ public final class Target {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(edge.resolve(INFO_PATH))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 503) {
+                throw new CliException("the twin at " + edge + " is still starting: try again in a few seconds");
+            }
             if (response.statusCode() != 200) {
                 throw new CliException("something answers at " + edge + " but it is not an mlpipe twin (GET " + INFO_PATH
                         + " answered " + response.statusCode() + "): stop it, or start the twin on another port"
