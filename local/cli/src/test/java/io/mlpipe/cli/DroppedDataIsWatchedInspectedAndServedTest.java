@@ -26,7 +26,7 @@ class DroppedDataIsWatchedInspectedAndServedTest {
 
     @BeforeAll
     static void uploadAndWatch() throws Exception {
-        csv = Files.createTempDirectory(Path.of("target"), "data-").resolve("customers.csv");
+        csv = TempDirs.create("data-").resolve("customers.csv");
         Files.write(csv, SampleData.churn(800, 3));
         Cli.Result upload = Cli.onTwin("upload", csv.toString(), "--model", MODEL);
         assertEquals(0, upload.status(), upload::toString);

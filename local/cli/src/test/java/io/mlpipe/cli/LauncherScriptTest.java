@@ -102,7 +102,7 @@ class LauncherScriptTest {
 
     @Test
     void demoStartsItsOwnTwinTellsTheStoryAndStopsIt() throws Exception {
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "demo-");
+        Path data = TempDirs.create("demo-");
         Process demo = start("demo", "--port", "0", "--data-dir", data.toString(), "--rows", "1000");
         String out = read(demo.getInputStream());
         String err = stderr(demo);
@@ -118,8 +118,8 @@ class LauncherScriptTest {
 
     @Test
     void upShowsEachServiceThenTheEndpointsAndStopsCleanlyOnSigterm() throws Exception {
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "up-");
-        Path stderr = data.resolveSibling(data.getFileName() + ".stderr");
+        Path data = TempDirs.create("up-");
+        Path stderr = data.resolve("up.stderr");
         Process up = start(stderr, "up", "--port", "0", "--data-dir", data.toString());
         StringBuilder seen = new StringBuilder();
         URI edge = null;

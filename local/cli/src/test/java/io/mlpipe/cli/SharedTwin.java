@@ -30,7 +30,11 @@ final class SharedTwin {
                 options.port = 0;
                 options.dataDirectory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "twin-");
                 twin = LocalTwin.start(options, new PrintWriter(new StringWriter()));
-                Runtime.getRuntime().addShutdownHook(new Thread(twin::close));
+                Path data = options.dataDirectory;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    twin.close();
+                    TempDirs.delete(data);
+                }));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
