@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = {"Synthesize the CloudFormation template into cdk.out/ (the pinned CDK CLI).", "Other arguments go to the CDK CLI as they are."})
@@ -16,7 +16,8 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the profile's).")
     String region;
 
-    @Parameters(arity = "0..*", paramLabel = "CDK-ARGS")
+    /** Everything else (options too, e.g. --require-approval never) goes to the CDK CLI. */
+    @Unmatched
     List<String> extra = new ArrayList<>();
 
     @Override
