@@ -93,7 +93,7 @@ final class PipelineUser {
 
     /** How long a whole run may take: seconds on the twin, a training job plus an endpoint on AWS. */
     Duration runTimeout() {
-        return target == Target.TWIN ? Duration.ofSeconds(180) : Duration.ofMinutes(45);
+        return target == Target.TWIN ? Duration.ofSeconds(120) : Duration.ofMinutes(45);
     }
 
     private Duration pollInterval() {
@@ -193,8 +193,15 @@ final class PipelineUser {
         return input.has("detail") ? input.path("detail").path("object").path("key").asText() : input.path("key").asText();
     }
 
+    /** How long a drop may take to start an execution (S3 -> EventBridge -> Step Functions). */
+    Duration startTimeout() {
+        return target == Target.TWIN ? Duration.ofSeconds(30) : Duration.ofMinutes(5);
+    }
+
     /** Waits until {@code count} executions name the key and all of them have finished. */
     List<Execution> awaitExecutions(String key, int count) {
+        await("an execution for s3://" + pipeline.bucket() + "/" + key + " to start (within " + startTimeout().toSeconds()
+                + " s)", startTimeout(), () -> executions(key).stream().findFirst());
         return await("execution(s) for s3://" + pipeline.bucket() + "/" + key + " to finish", () -> {
             List<Execution> executions = executions(key);
             return executions.size() >= count && executions.stream().allMatch(e -> FINISHED.contains(e.status()))
@@ -339,14 +346,18 @@ final class PipelineUser {
     // ------------------------------------------------------------------ waiting
 
     <T> T await(String what, Supplier<Optional<T>> condition) {
-        long deadline = System.nanoTime() + runTimeout().toNanos();
+        return await(what, runTimeout(), condition);
+    }
+
+    <T> T await(String what, Duration timeout, Supplier<Optional<T>> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<T> value = condition.get();
             if (value.isPresent()) {
                 return value.get();
             }
             if (System.nanoTime() > deadline) {
-                return fail("waited " + runTimeout().toSeconds() + " s for " + what + " on " + pipeline);
+                return fail("waited " + timeout.toSeconds() + " s for " + what + " on " + pipeline);
             }
             try {
                 Thread.sleep(pollInterval().toMillis());
