@@ -82,6 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
                     out.println("mlpipe demo — starting the local twin (data in " + twinOptions.dataDirectory.toAbsolutePath() + ")");
                     out.flush();
                     ownTwin = LocalTwin.start(twinOptions, out);
+                    // Ctrl-C skips the finally below: the twin still closes its stores cleanly
+                    Runtime.getRuntime().addShutdownHook(new Thread(ownTwin::close, "mlpipe-twin-shutdown"));
                     target.useTwin(ownTwin.endpoint());
                 }
             } else {
@@ -93,9 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (ownTwin != null && keepRunning) {
                 out.println("the twin keeps running at " + ownTwin.endpoint() + ": Ctrl-C stops it");
                 out.flush();
-                LocalTwin twin = ownTwin;
                 ownTwin = null;
-                Runtime.getRuntime().addShutdownHook(new Thread(twin::close, "mlpipe-twin-shutdown"));
                 Thread.currentThread().join();
             }
             return 0;
