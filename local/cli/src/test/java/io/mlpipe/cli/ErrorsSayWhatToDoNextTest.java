@@ -34,6 +34,15 @@ class ErrorsSayWhatToDoNextTest {
     }
 
     @Test
+    void withAwsMissingCredentialsAreNamedWithTheCommandThatChecksThem() {
+        Cli.Result info = Cli.run("info", "--aws", "--profile", "mlpipe-no-such-profile", "--region", "eu-west-1");
+        assertEquals(1, info.status(), info::toString);
+        assertTrue(info.err().startsWith("mlpipe: cannot read the stack Mlpipe from AWS CloudFormation in eu-west-1: "), info.err());
+        assertTrue(info.err().contains("check your credentials (aws sts get-caller-identity --profile mlpipe-no-such-profile)"),
+                info.err());
+    }
+
+    @Test
     void unknownModelsAndExecutionsPointToTheListingCommands() {
         Cli.Result model = Cli.onTwin("models", "nosuchmodel");
         assertEquals(1, model.status());

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
@@ -138,6 +139,10 @@ public final class Target {
                     + region + "#/statemachines/view/" + stateMachine;
             return new Resources(Resources.AWS, null, region, outputs.get("DataBucketName"), stateMachine,
                     outputs.get("ApiUrl"), console, tables, functions, null);
+        } catch (SdkClientException e) {
+            throw new CliException("cannot read the stack " + stack + " from AWS CloudFormation in " + clients.region().id() + ": "
+                    + e.getMessage() + " — check your credentials (aws sts get-caller-identity"
+                    + (profile == null ? "" : " --profile " + profile) + ") and network");
         } catch (CloudFormationException e) {
             if (e.getMessage() != null && e.getMessage().contains("does not exist")) {
                 throw new CliException("no stack " + stack + " in " + clients.region().id()
