@@ -10,6 +10,8 @@ import java.util.Map;
  * exits. The AWS target is skipped (a JUnit assumption, with how to enable it) unless it is enabled.
  */
 final class Pipelines {
+    /** {@code -Dmlpipe.it.twin=in-process}: the twin in the test JVM (debugging); default: {@code mlpipe up} in a child process. */
+    static final String TWIN_FIXTURE = "mlpipe.it.twin";
     private static final Map<Target, PipelineUser> USERS = new EnumMap<>(Target.class);
     private static final Map<Target, RuntimeException> FAILED = new EnumMap<>(Target.class);
 
@@ -28,7 +30,9 @@ final class Pipelines {
         if (user == null) {
             try {
                 long started = System.nanoTime();
-                PipelineUnderTest pipeline = target == Target.TWIN ? TwinPipeline.start() : AwsPipeline.deploy();
+                PipelineUnderTest pipeline = target == Target.AWS ? AwsPipeline.deploy()
+                        : "in-process".equals(System.getProperty(TWIN_FIXTURE)) ? TwinPipeline.start()
+                        : TwinProcessPipeline.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "mlpipe-it-" + target));
                 System.out.printf("mlpipe-it: %s ready in %d ms%n", pipeline, (System.nanoTime() - started) / 1_000_000);
                 user = new PipelineUser(pipeline, target);
