@@ -56,11 +56,10 @@ public final class LocalTwin implements AutoCloseable {
 
         SageMakerPlugin sageMaker = new SageMakerPlugin();
         ResourcesHolder holder = new ResourcesHolder();
-        Twin.Builder builder = Twin.builder().dataDirectory(options.dataDirectory).port(port)
+        Twin twin = Twin.builder().dataDirectory(options.dataDirectory).port(port)
                 .waitScale(options.waitScale).template(template)
                 .plugin(sageMaker).plugin(new StepFunctionsPlugin()).plugin(new ConsolePlugin())
-                .plugin(new InfoPlugin(() -> holder.resources, name -> holder.logs(name, sageMaker)));
-        Twin twin = builder.build();
+                .plugin(new InfoPlugin(() -> holder.resources, name -> holder.logs(name, sageMaker))).build();
         StartupProgress watcher = new StartupProgress(twin, progress);
         try {
             watcher.start();
