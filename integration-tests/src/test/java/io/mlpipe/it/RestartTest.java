@@ -11,50 +11,70 @@ import io.mlpipe.it.PipelineUser.Execution;
 import io.mlpipe.it.PipelineUser.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
-/** Stopping the twin in the middle of an execution and starting it on the same data directory loses nothing. */
+/** Stopping the twin (Ctrl-C) in the middle of an execution and starting it on the same data directory loses nothing. */
 class RestartTest extends PipelineScenario {
 
+    /** Drops a larger file and restarts the pipeline once its execution is training; returns the execution's ARN. */
+    private String restartWhileTraining(String model) throws Exception {
+        assumeTrue(user.pipeline.restartable(), "only the local twin can be stopped and started again");
+        String key = user.drop(model, "data.csv", Dataset.of(Kind.MULTICLASS, 102, 2000, 10, 0.3).csv());
+        String arn = user.await("the execution to reach training", () -> user.executions(key).stream()
+                .filter(e -> user.statesEntered(e.arn()).contains("Train")).findFirst()).arn();
+        assertEquals(ExecutionStatus.RUNNING, user.describe(arn).status(), "still running when the twin stops");
+        user.restart();
+        return arn;
+    }
+
     @Test
-    void aRestartInTheMiddleOfAnExecutionLosesNothing() throws Exception {
+    void aRestartInTheMiddleOfAnExecutionLosesNoObjectsRunsHistoryOrChampion() throws Exception {
         assumeTrue(user.pipeline.restartable(), "only the local twin can be stopped and started again");
         String deployed = PipelineUser.model("before-restart");
         Dataset deployedData = Dataset.of(Kind.BINARY, 101, 300, 50, 0.3);
-        Execution earlier = user.awaitExecution(user.drop(deployed, "data.csv", deployedData.csv()));
+        String deployedKey = user.drop(deployed, "data.csv", deployedData.csv());
+        Execution earlier = user.awaitExecution(deployedKey);
         assertEquals("DEPLOYED", earlier.output().path("status").asText());
         Response before = user.predict(deployed, deployedData.heldOutFeatures());
         List<String> earlierHistory = user.statesEntered(earlier.arn());
 
         String model = PipelineUser.model("across-restart");
-        String key = user.drop(model, "data.csv", Dataset.of(Kind.MULTICLASS, 102, 2000, 10, 0.3).csv());
-        String arn = user.await("the execution to reach training", () -> user.executions(key).stream()
-                .filter(e -> user.statesEntered(e.arn()).contains("Train")).findFirst()).arn();
-        assertEquals(ExecutionStatus.RUNNING, user.describe(arn).status(), "still running when the twin stops");
-
-        user.restart();
+        String arn = restartWhileTraining(model);
 
         Execution execution = user.awaitFinished(arn);
         assertTrue(execution.status() == ExecutionStatus.SUCCEEDED
                 || (execution.status() == ExecutionStatus.FAILED && !execution.error().isBlank() && !execution.cause().isBlank()),
                 "completes, or fails with a clear error: " + execution);
         Map<String, AttributeValue> run = user.run(model, arn);
-        assertFalse("RUNNING".equals(s(run, "status")), "the run is decided: " + run);
-        if (execution.status() == ExecutionStatus.SUCCEEDED) {
-            assertEquals("DEPLOYED", s(run, "status"));
-            assertEquals(200, user.predict(model, List.of(Map.of("x1", 0.1, "x2", 0.2, "x3", 0.3, "color", "red"))).status());
-        }
+        assertFalse("RUNNING".equals(s(run, "status")), "the run is decided and recorded: " + run);
         List<String> history = user.statesEntered(arn);
-        assertEquals("NormaliseInput", history.get(0), "the history from before the restart is kept: " + history);
+        assertEquals(List.of("NormaliseInput", "ValidateInput", "RecordRunStart", "Preprocess", "Train"), history.subList(0, 5),
+                "the history from before the restart is kept: " + history);
 
         // what existed before the restart is all still there
         assertEquals(earlierHistory, user.statesEntered(earlier.arn()));
-        assertTrue(user.clients().s3().headObject(r -> r.bucket(user.pipeline.bucket()).key(key)).contentLength() > 0);
-        assertEquals(Optional.of("DEPLOYED"), Optional.ofNullable(s(user.run(deployed, earlier.arn()), "status")));
+        assertEquals(earlier, user.describe(earlier.arn()));
+        assertTrue(user.clients().s3().headObject(r -> r.bucket(user.pipeline.bucket()).key(deployedKey)).contentLength() > 0);
+        assertEquals("DEPLOYED", s(user.run(deployed, earlier.arn()), "status"));
         assertEquals("InService", user.endpointStatus(deployed));
         assertEquals(before, user.predict(deployed, deployedData.heldOutFeatures()), "the champion answers as before");
+    }
+
+    @Test
+    @Disabled("local/stepfunctions bug, reported by integration-tests (issue 7): after a restart the running Train state"
+            + " (sagemaker:createTrainingJob.sync) is run again from its top (Executions.resume, README 'a Task's call may"
+            + " happen twice'), so CreateTrainingJob is sent again with the same TrainingJobName and the execution fails"
+            + " with SageMaker.ResourceInUseException 'a training job with this name already exists' instead of"
+            + " polling the job it had submitted (integrations/TrainingJobs.start); the history shows Train entered twice")
+    void anExecutionStoppedDuringTrainingCompletesAfterTheRestart() throws Exception {
+        String model = PipelineUser.model("resumed-training");
+        Execution execution = user.awaitFinished(restartWhileTraining(model));
+        assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), execution.error() + ": " + execution.cause());
+        assertEquals("DEPLOYED", execution.output().path("status").asText());
+        assertEquals(1, user.trainingJobs(model).size(), "the job submitted before the restart, not a second one");
+        assertEquals(1, user.statesEntered(execution.arn()).stream().filter("Train"::equals).count(), "Train entered once");
     }
 }
