@@ -87,10 +87,11 @@ public final class Endpoints {
         String configName = request.get("EndpointConfigName").asText();
         ObjectNode endpoint = find(name);
         configs.find(configName);
-        if (!endpoint.path("EndpointStatus").asText().equals("InService")) {
-            throw AwsError.validation("Cannot update in-progress endpoint \"" + arns.of("endpoint", name) + "\".");
-        }
+        // checked inside the store's update, so of two concurrent updates exactly one wins, as on AWS
         endpoints.update(name, e -> {
+            if (!e.path("EndpointStatus").asText().equals("InService")) {
+                throw AwsError.validation("Cannot update in-progress endpoint \"" + arns.of("endpoint", name) + "\".");
+            }
             e.put("EndpointStatus", "Updating");
             e.put("PendingEndpointConfigName", configName); // ours, hidden from Describe: resumes an update after a restart
             e.remove("FailureReason");
