@@ -38,7 +38,7 @@ class RealTemplateTest {
         assumeTrue(Files.exists(TEMPLATE), "build the workflow module first (mvn -pl workflow -am package)");
         Path data = Files.createTempDirectory(Path.of("target"), "real-template-");
         twin = Twin.builder().dataDirectory(data).port(0).waitScale(0.01).template(TEMPLATE)
-                .plugin(new LocalSageMakerPlugin()).plugin(new StepFunctionsPlugin()).build().start();
+                .plugin(new io.mlpipe.twin.sagemaker.SageMakerPlugin()).plugin(new StepFunctionsPlugin()).build().start();
     }
 
     @AfterAll

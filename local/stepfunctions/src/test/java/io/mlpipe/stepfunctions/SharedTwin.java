@@ -31,7 +31,7 @@ final class SharedTwin {
     /** A twin of its own (restart tests): the test template, the local SageMaker, this service, the given wait scale. */
     static Twin start(Path data, double waitScale) throws Exception {
         return Twin.builder().dataDirectory(data).port(0).waitScale(waitScale).template(TEMPLATE)
-                .plugin(new LocalSageMakerPlugin()).plugin(new StepFunctionsPlugin()).build().start();
+                .plugin(new io.mlpipe.twin.sagemaker.SageMakerPlugin()).plugin(new StepFunctionsPlugin()).build().start();
     }
 
     static URI endpoint() {
