@@ -13,6 +13,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Output;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 
 /**
  * A real deployment: {@code cdk deploy} with the repository's pinned CDK CLI, the stack's outputs read back
@@ -52,7 +56,8 @@ final class AwsPipeline implements PipelineUnderTest {
     }
 
     static AwsPipeline deploy() throws IOException, InterruptedException {
-        cdk("deploy", STACK, "--require-approval", "never");
+        // throw-away: buckets, tables and logs go with the stack (docs/DEPLOY.md)
+        cdk("deploy", STACK, "--require-approval", "never", "-c", "mlpipe:removalPolicy=destroy");
         Region region = new DefaultAwsRegionProviderChain().getRegion();
         AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         try (CloudFormationClient cloudFormation = CloudFormationClient.builder().region(region)
@@ -138,9 +143,40 @@ final class AwsPipeline implements PipelineUnderTest {
             return;
         }
         try {
-            cdk("destroy", STACK, "--force");
+            deleteEndpoints();
+            emptyBuckets();
+            cdk("destroy", STACK, "--force", "-c", "mlpipe:removalPolicy=destroy");
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.err.println("cdk destroy " + STACK + " failed: " + e.getMessage() + "; destroy it by hand");
+        }
+    }
+
+    /** The pipeline's endpoints are not in the stack: delete those of the models these tests created. */
+    private void deleteEndpoints() {
+        try (SageMakerClient sageMaker = client(SageMakerClient.builder())) {
+            for (String model : PipelineUser.modelsCreated()) {
+                try {
+                    sageMaker.deleteEndpoint(r -> r.endpointName("mlpipe-" + model));
+                } catch (SageMakerException e) {
+                    // never deployed
+                }
+            }
+        }
+    }
+
+    /** {@code cdk destroy} deletes only empty buckets: delete every object version and delete marker first. */
+    private void emptyBuckets() {
+        try (CloudFormationClient cloudFormation = client(CloudFormationClient.builder()); S3Client s3 = client(S3Client.builder())) {
+            cloudFormation.describeStackResources(r -> r.stackName(STACK)).stackResources().stream()
+                    .filter(resource -> "AWS::S3::Bucket".equals(resource.resourceType()))
+                    .forEach(bucket -> s3.listObjectVersionsPaginator(r -> r.bucket(bucket.physicalResourceId())).forEach(page -> {
+                        List<ObjectIdentifier> objects = new java.util.ArrayList<>();
+                        page.versions().forEach(v -> objects.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+                        page.deleteMarkers().forEach(m -> objects.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+                        if (!objects.isEmpty()) {
+                            s3.deleteObjects(r -> r.bucket(bucket.physicalResourceId()).delete(d -> d.objects(objects)));
+                        }
+                    }));
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -62,13 +61,6 @@ class ConcurrencyTest extends PipelineScenario {
     }
 
     @Test
-    @Disabled("workflow bug, reported by integration-tests (issue 7): deployments of one model are not serialized."
-            + " Two runs that both pass the gate update endpoint mlpipe-<model> concurrently; the one whose"
-            + " configuration is replaced by the other's fails in EndpointStatus with 'EndpointDeploymentFailed: endpoint"
-            + " ... status InService (config <the other run's job>)' (the rollback branch), so its version item is never"
-            + " written (workflow/src/main/java/io/mlpipe/workflow/Pipeline.java: FindEndpoint -> UpdateEndpoint ->"
-            + " WaitForEndpoint -> DescribeEndpoint -> EndpointStatus; GetChampion/EvaluateGate read the champion"
-            + " without a lock). On AWS the second UpdateEndpoint on an Updating endpoint fails instead.")
     void severalDropsOfOneModelInQuickSuccessionAreAllRegisteredGatedAndRecorded() {
         String model = PipelineUser.model("succession-all");
         Execution first = user.awaitExecution(user.drop(model, "first.csv", Dataset.of(Kind.BINARY, 60, 300, 10, 1.0).csv()));
@@ -79,11 +71,6 @@ class ConcurrencyTest extends PipelineScenario {
     }
 
     @Test
-    @Disabled("workflow bug, reported by integration-tests (issue 7): the first drops of a NEW model in quick succession"
-            + " race in FindModelPackageGroup -> CreateModelPackageGroup (workflow/src/main/java/io/mlpipe/workflow/Pipeline.java,"
-            + " states FindModelPackageGroup/ModelPackageGroupExists/CreateModelPackageGroup): both see no group, the"
-            + " second CreateModelPackageGroup fails with SageMaker.ValidationException 'Model Package Group already"
-            + " exists' and its whole run ends FAILED instead of being registered and gated")
     void theFirstDropsOfANewModelInQuickSuccessionAreAllRegisteredAndGated() {
         String model = PipelineUser.model("new-succession");
         dropInQuickSuccession(model, 3).forEach(execution -> assertEquals(ExecutionStatus.SUCCEEDED, execution.status(),

@@ -100,6 +100,13 @@ final class PipelineUser {
         return target == Target.TWIN ? Duration.ofMillis(200) : Duration.ofSeconds(10);
     }
 
+    private static final Set<String> MODELS_CREATED = ConcurrentHashMap.newKeySet();
+
+    /** Every model name {@link #model} gave out in this JVM (the AWS fixture deletes their endpoints). */
+    static Set<String> modelsCreated() {
+        return Set.copyOf(MODELS_CREATED);
+    }
+
     /** A model name of this test run: {@code purpose} plus a random suffix, so tests run in any order, again. */
     static String model(String purpose) {
         StringBuilder name = new StringBuilder(purpose).append('-');
@@ -107,6 +114,7 @@ final class PipelineUser {
         for (int i = 0; i < 5; i++) {
             name.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
+        MODELS_CREATED.add(name.toString());
         return name.toString();
     }
 
