@@ -68,7 +68,8 @@ public final class TwinIntegrations implements ServiceIntegration, AutoCloseable
             case "events" -> action.equals("putEvents") ? services.putEvents(p) : null;
             case "sqs" -> action.equals("sendMessage") ? services.sendMessage(p) : null;
             case "sns" -> action.equals("publish") ? sns.publish(p) : null;
-            case "aws-sdk:s3" -> s3.call(action, p);
+            // "s3": a Distributed Map's ItemReader (getObject, listObjectsV2) and ResultWriter (putObject)
+            case "aws-sdk:s3", "s3" -> s3.call(action, p);
             default -> other(service, action, p);
         };
         if (result == null) {
