@@ -41,6 +41,8 @@ import software.amazon.awscdk.services.stepfunctions.WaitTime;
 import software.amazon.awscdk.services.stepfunctions.tasks.CallAwsService;
 import software.amazon.awscdk.services.stepfunctions.tasks.CallAwsServiceJsonataProps;
 import software.amazon.awscdk.services.stepfunctions.tasks.DynamoAttributeValue;
+import software.amazon.awscdk.services.stepfunctions.tasks.DynamoDeleteItem;
+import software.amazon.awscdk.services.stepfunctions.tasks.DynamoDeleteItemJsonataProps;
 import software.amazon.awscdk.services.stepfunctions.tasks.DynamoGetItem;
 import software.amazon.awscdk.services.stepfunctions.tasks.DynamoGetItemJsonataProps;
 import software.amazon.awscdk.services.stepfunctions.tasks.DynamoPutItem;
@@ -67,7 +69,13 @@ import software.constructs.Construct;
  * <li>{@code $modelPackageArn}, {@code $modelVersion} (6 digits); {@code $champion} (null or metricName,
  *     metricValue, version); {@code $gate}: passed, reason, championMetricValue</li>
  * <li>{@code $endpoint}: exists, status, configName, failureReason, polls; {@code $failure}: Error, Cause</li>
+ * <li>{@code $lease}: held (this run holds the model's deployment lease), waitingSince (epoch millis of the
+ *     first busy answer, null before)</li>
  * </ul>
+ *
+ * <p>Gate and deployment of one model run one at a time under a lease: an item {@code version = "lock"}
+ * in the models table (docs/CONTRACTS.md). Without it two runs would compare against the same old
+ * champion and update the one endpoint concurrently, which SageMaker refuses.
  *
  * <p>SageMaker calls other than training use CallAwsService: the L2 SageMaker tasks take JSONPath
  * expressions for their S3 locations and images and model no serverless endpoint variant. Training
@@ -88,6 +96,20 @@ public final class Pipeline extends Construct {
     public static final Duration EXECUTION_TIMEOUT = Duration.days(6);
     /** Model names, as docs/CONTRACTS.md: the input key must be incoming/<model>/<file>.csv. */
     public static final String KEY_REGEX = "^incoming/[a-z0-9](-?[a-z0-9]){0,39}/.+\\.csv$";
+    /** The models table's sort key of the deployment lease item. */
+    public static final String LEASE_VERSION = "lock";
+    /**
+     * How long a lease holds: twice the longest endpoint wait, for the SageMaker and DynamoDB calls around
+     * it. A lease is released on every exit; expiry only frees one left by a stopped execution.
+     */
+    public static final Duration DEPLOYMENT_LEASE = Duration.seconds(2 * ENDPOINT_POLL_SECONDS * ENDPOINT_MAX_POLLS);
+    /** Seconds between two tries for a lease another run holds. */
+    public static final int LEASE_POLL_SECONDS = ENDPOINT_POLL_SECONDS;
+    /**
+     * How long a run waits for the lease before it fails: longer than a lease, so a lease left behind
+     * expires first; waiting longer means other runs of the model keep deploying one after another.
+     */
+    public static final Duration LEASE_MAX_WAIT = Duration.hours(3);
 
     private final StateMachine stateMachine;
     private final SageMakerRole sageMakerRole;
@@ -121,9 +143,16 @@ public final class Pipeline extends Construct {
                         ":cause", str("$exists($failure.Cause) ? $failure.Cause : ''")),
                 "#error = :error, #cause = :cause");
         recordFailureTask.addRetry(Retries.DYNAMODB);
+        // a run that fails while holding the deployment lease releases it, so the model's next run can deploy
+        DynamoDeleteItem releaseOnFailure = releaseLease("ReleaseLeaseOnFailure");
+        releaseOnFailure.addCatch(emitFailed, CatchProps.builder().errors(List.of("States.ALL")).build());
+        releaseOnFailure.next(emitFailed);
+        Choice holdsLease = Choice.jsonata(this, "HoldsDeploymentLease")
+                .when(Condition.jsonata(jsonata("$lease.held")), releaseOnFailure)
+                .otherwise(emitFailed);
         // a failing failure record must not hide the original error: go on to the event and Fail
-        recordFailureTask.addCatch(emitFailed, CatchProps.builder().errors(List.of("States.ALL")).build());
-        recordFailureTask.next(emitFailed);
+        recordFailureTask.addCatch(holdsLease, CatchProps.builder().errors(List.of("States.ALL")).build());
+        recordFailureTask.next(holdsLease);
         this.recordFailure = recordFailureTask;
 
         this.logGroup = LogGroup.Builder.create(this, "Logs")
@@ -153,7 +182,8 @@ public final class Pipeline extends Construct {
                         "run", jsonata(NORMALISE),
                         // declared here so that every later reference is to an assigned variable
                         "prep", NULL, "trained", NULL, "modelPackageArn", NULL, "modelVersion", NULL,
-                        "champion", NULL, "gate", NULL, "endpoint", NULL, "failure", NULL))
+                        "champion", NULL, "gate", NULL, "endpoint", NULL, "failure", NULL,
+                        "lease", jsonata("{'held': false, 'waitingSince': null}")))
                 .build());
 
         Fail invalidInput = Fail.jsonata(this, "InvalidInput", FailJsonataProps.builder()
@@ -226,11 +256,19 @@ public final class Pipeline extends Construct {
                         + "[ModelPackageGroupName = (" + GROUP + ")]) > 0")),
                 null, Retries.SAGEMAKER);
         Choice groupExists = Choice.jsonata(this, "ModelPackageGroupExists");
-        CallAwsService createGroup = sdk("CreateModelPackageGroup", "sagemaker", "createModelPackageGroup",
+        CallAwsService createGroup = call("CreateModelPackageGroup", "sagemaker", "createModelPackageGroup",
                 "sagemaker:CreateModelPackageGroup", List.of(sageMakerArn("model-package-group", "mlpipe-*")),
                 map("ModelPackageGroupName", jsonata(GROUP),
                         "ModelPackageGroupDescription", jsonata("'mlpipe model ' & $run.model")),
-                null, null, Retries.SAGEMAKER);
+                null, null);
+        // two first runs of a model race here: the second is told "Model Package Group already exists"
+        // (a ValidationException); it registers into the group if a Describe confirms it exists
+        CallAwsService describeGroup = sdk("DescribeModelPackageGroup", "sagemaker", "describeModelPackageGroup",
+                "sagemaker:DescribeModelPackageGroup", List.of(sageMakerArn("model-package-group", "mlpipe-*")),
+                map("ModelPackageGroupName", jsonata(GROUP)), null, null, Retries.SAGEMAKER);
+        createGroup.addRetry(Retries.SAGEMAKER);
+        createGroup.addCatch(describeGroup, CatchProps.builder().errors(List.of("SageMaker.ValidationException")).build());
+        catchAll(createGroup);
         CallAwsService createPackage = sdk("CreateModelPackage", "sagemaker", "createModelPackage",
                 "sagemaker:CreateModelPackage", List.of(sageMakerArn("model-package-group", "mlpipe-*"),
                         sageMakerArn("model-package", "mlpipe-*")),
@@ -257,6 +295,39 @@ public final class Pipeline extends Construct {
                         // arn:...:model-package/mlpipe-<model>/<version> -> zero padded to 6 digits
                         "modelVersion", jsonata("$pad($split($states.result.ModelPackageArn, '/')[-1], -6, '0')")),
                 null, Retries.SAGEMAKER);
+
+        DynamoPutItem acquireLease = DynamoPutItem.jsonata(this, "AcquireDeploymentLease", DynamoPutItemJsonataProps.builder()
+                .comment("one gate and deployment per model at a time: free, expired, or already ours")
+                .table(storage.modelsTable())
+                .item(map(
+                        "model", str("$run.model"),
+                        "version", DynamoAttributeValue.fromString(LEASE_VERSION),
+                        "runId", str("$run.runId"),
+                        "executionArn", str("$states.context.Execution.Id"),
+                        "leaseUntil", DynamoAttributeValue.numberFromString(jsonata(LEASE_UNTIL)),
+                        "acquiredAt", str("$now()")))
+                // "already ours": a retried put whose first attempt was written must not wait for itself
+                .conditionExpression("attribute_not_exists(#model) OR #leaseUntil < :now OR #runId = :runId")
+                .expressionAttributeNames(map("#model", "model", "#leaseUntil", "leaseUntil", "#runId", "runId"))
+                .expressionAttributeValues(map(":now", DynamoAttributeValue.numberFromString(jsonata("$string($millis())")),
+                        ":runId", str("$run.runId")))
+                .assign(map("lease", jsonata("{'held': true, 'waitingSince': $lease.waitingSince}")))
+                .build());
+        Choice leaseBusy = Choice.jsonata(this, "DeploymentLeaseBusy");
+        Wait waitForLease = Wait.jsonata(this, "WaitForDeploymentLease", WaitJsonataProps.builder()
+                .time(WaitTime.duration(Duration.seconds(LEASE_POLL_SECONDS)))
+                .build());
+        Pass leaseNotAcquired = errorPass("DeploymentLeaseNotAcquired", "DeploymentLeaseNotAcquired",
+                "'model ' & $run.model & ' was being deployed by other runs during all of the '"
+                        + " & $string($round(($millis() - $lease.waitingSince) / 60000)) & ' minutes this run waited"
+                        + " for its deployment lease (models table, version \"" + LEASE_VERSION + "\")'");
+        acquireLease.addRetry(Retries.DYNAMODB);
+        acquireLease.addCatch(leaseBusy, CatchProps.builder()
+                .errors(List.of("DynamoDB.ConditionalCheckFailedException"))
+                .assign(map("lease", jsonata("{'held': false, 'waitingSince': $lease.waitingSince != null"
+                        + " ? $lease.waitingSince : $millis()}")))
+                .build());
+        catchAll(acquireLease);
 
         DynamoGetItem getChampion = DynamoGetItem.jsonata(this, "GetChampion", DynamoGetItemJsonataProps.builder()
                 .table(storage.modelsTable())
@@ -349,7 +420,14 @@ public final class Pipeline extends Construct {
         listGroups.next(groupExists);
         groupExists.when(Condition.jsonata(jsonata("$groupExists")), createPackage).otherwise(createGroup);
         createGroup.next(createPackage);
-        createPackage.next(getChampion);
+        describeGroup.next(createPackage);
+        createPackage.next(acquireLease);
+        acquireLease.next(getChampion);
+        leaseBusy.when(Condition.jsonata(jsonata("$millis() - $lease.waitingSince >= "
+                        + LEASE_MAX_WAIT.toMilliseconds().longValue())), leaseNotAcquired)
+                .otherwise(waitForLease);
+        waitForLease.next(acquireLease);
+        leaseNotAcquired.next(recordFailure);
         getChampion.next(evaluateGate);
         evaluateGate.next(gate);
         gate.when(Condition.jsonata(jsonata("$gate.passed")), createModel).otherwise(reject);
@@ -399,6 +477,8 @@ public final class Pipeline extends Construct {
 
     static final String GROUP = "'mlpipe-' & $run.model";
     static final String ENDPOINT = "'mlpipe-' & $run.model";
+    /** The lease's expiry, epoch milliseconds as DynamoDB's number string. */
+    static final String LEASE_UNTIL = "$string($millis() + " + DEPLOYMENT_LEASE.toMilliseconds().longValue() + ")";
     static final String REPORT_KEY = "'reports/' & $run.model & '/' & $run.runId & '/model-quality.json'";
 
     /**
@@ -512,7 +592,8 @@ public final class Pipeline extends Construct {
     }
 
     /**
-     * The tail of a decided run: the model version item, the run's outcome, the event, then Succeed.
+     * The tail of a decided run: the model version item, the run's outcome, the lease released, the event,
+     * then Succeed.
      * Called once for the deploy branch and once for the reject branch.
      */
     private IChainable outcome(String name, String approval, String runStatus, DetailType event) {
@@ -551,12 +632,30 @@ public final class Pipeline extends Construct {
                         + " 'metricValue': $trained.metricValue, 'championMetricValue': $gate.championMetricValue,"
                         + " 'reason': $gate.reason}");
         guard(emitted, Retries.EVENTBRIDGE);
+        DynamoDeleteItem release = releaseLease("ReleaseLease" + name);
+        // not ours any more (it expired and another run took it): this run's deployment is done all the same
+        release.addCatch(emitted, CatchProps.builder().errors(List.of("DynamoDB.ConditionalCheckFailedException")).build());
+        catchAll(release);
         Succeed done = Succeed.jsonata(this, name, SucceedJsonataProps.builder()
                 .outputs(jsonata("{'runId': $run.runId, 'model': $run.model, 'status': '" + runStatus + "',"
                         + " 'modelVersion': $modelVersion, 'metricName': $prep.metric.name,"
                         + " 'metricValue': $trained.metricValue, 'reason': $gate.reason}"))
                 .build());
-        return version.next(run).next(emitted).next(done);
+        return version.next(run).next(release).next(emitted).next(done);
+    }
+
+    /** Deletes the model's deployment lease if this run holds it; the caller adds the Catch. */
+    private DynamoDeleteItem releaseLease(String id) {
+        DynamoDeleteItem release = DynamoDeleteItem.jsonata(this, id, DynamoDeleteItemJsonataProps.builder()
+                .table(storage.modelsTable())
+                .key(map("model", str("$run.model"), "version", DynamoAttributeValue.fromString(LEASE_VERSION)))
+                .conditionExpression("#runId = :runId")
+                .expressionAttributeNames(map("#runId", "runId"))
+                .expressionAttributeValues(map(":runId", str("$run.runId")))
+                .assign(map("lease", jsonata("{'held': false, 'waitingSince': $lease.waitingSince}")))
+                .build());
+        release.addRetry(Retries.DYNAMODB);
+        return release;
     }
 
     /** UpdateItem on the run: status and endedAt always, plus the given attributes. */
@@ -593,6 +692,14 @@ public final class Pipeline extends Construct {
     private CallAwsService sdk(String id, String service, String action, String iamAction, List<String> resources,
             Map<String, Object> arguments, Map<String, Object> assign, List<PolicyStatement> moreIam,
             RetryProps retry) {
+        CallAwsService call = call(id, service, action, iamAction, resources, arguments, assign, moreIam);
+        guard(call, retry);
+        return call;
+    }
+
+    /** An AWS SDK call with its IAM next to it, without Retry or Catch: for a call that catches more. */
+    private CallAwsService call(String id, String service, String action, String iamAction, List<String> resources,
+            Map<String, Object> arguments, Map<String, Object> assign, List<PolicyStatement> moreIam) {
         CallAwsServiceJsonataProps.Builder props = CallAwsServiceJsonataProps.builder()
                 .service(service)
                 .action(action)
@@ -605,9 +712,7 @@ public final class Pipeline extends Construct {
         if (moreIam != null) {
             props.additionalIamStatements(moreIam);
         }
-        CallAwsService call = CallAwsService.jsonata(this, id, props.build());
-        guard(call, retry);
-        return call;
+        return CallAwsService.jsonata(this, id, props.build());
     }
 
     /** A Pass that turns a detected problem into the same {Error, Cause} a Catch produces. */

@@ -55,6 +55,15 @@ class IamPoliciesTest {
     }
 
     @Test
+    void theStateMachineMayReleaseDeploymentLeasesAndConfirmModelPackageGroups() {
+        String stateMachinePolicy = resources("AWS::IAM::Policy").stream()
+                .filter(p -> p.get("Properties").get("PolicyName").asText().startsWith("PipelineStateMachineRole"))
+                .findFirst().orElseThrow().toString();
+        assertTrue(stateMachinePolicy.contains("dynamodb:DeleteItem"));
+        assertTrue(stateMachinePolicy.contains("sagemaker:DescribeModelPackageGroup"));
+    }
+
+    @Test
     void onlyCdkInternalRolesUseManagedPolicies() {
         for (JsonNode role : resources("AWS::IAM::Role")) {
             JsonNode managed = role.get("Properties").get("ManagedPolicyArns");

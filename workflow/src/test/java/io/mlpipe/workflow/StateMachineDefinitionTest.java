@@ -92,10 +92,10 @@ class StateMachineDefinitionTest {
     void deployPathVisitsThePipelineInOrder() {
         assertPath("NormaliseInput", "ValidateInput", "RecordRunStart", "Preprocess", "Train", "CheckMetric",
                 "WriteQualityReport", "FindModelPackageGroup", "ModelPackageGroupExists", "CreateModelPackageGroup",
-                "CreateModelPackage", "GetChampion", "EvaluateGate", "Gate", "CreateModel", "CreateEndpointConfig",
-                "FindEndpoint", "EndpointExists", "CreateEndpoint", "WaitForEndpoint", "DescribeEndpoint",
-                "EndpointStatus", "ApproveModelPackage", "SetChampion", "RecordDeployedVersion", "RecordRunDeployed",
-                "EmitModelDeployed", "Deployed");
+                "CreateModelPackage", "AcquireDeploymentLease", "GetChampion", "EvaluateGate", "Gate", "CreateModel",
+                "CreateEndpointConfig", "FindEndpoint", "EndpointExists", "CreateEndpoint", "WaitForEndpoint",
+                "DescribeEndpoint", "EndpointStatus", "ApproveModelPackage", "SetChampion", "RecordDeployedVersion",
+                "RecordRunDeployed", "ReleaseLeaseDeployed", "EmitModelDeployed", "Deployed");
         assertTerminal("Deployed", "Succeed");
         assertPath("EndpointExists", "UpdateEndpoint", "WaitForEndpoint");
         assertPath("ModelPackageGroupExists", "CreateModelPackage");
@@ -103,8 +103,8 @@ class StateMachineDefinitionTest {
 
     @Test
     void rejectPathLeavesTheChampionAlone() {
-        assertPath("Gate", "RejectModelPackage", "RecordRejectedVersion", "RecordRunRejected", "EmitModelRejected",
-                "Rejected");
+        assertPath("Gate", "RejectModelPackage", "RecordRejectedVersion", "RecordRunRejected", "ReleaseLeaseRejected",
+                "EmitModelRejected", "Rejected");
         assertTerminal("Rejected", "Succeed");
         assertEquals("Rejected", definition.state("RejectModelPackage").get("Arguments").get("ModelApprovalStatus").asText());
         assertEquals("Approved", definition.state("ApproveModelPackage").get("Arguments").get("ModelApprovalStatus").asText());
@@ -114,7 +114,8 @@ class StateMachineDefinitionTest {
 
     @Test
     void failuresAreRecordedEmittedAndFailTheExecution() {
-        assertPath("RecordFailure", "EmitPipelineFailed", "Failed");
+        assertPath("RecordFailure", "HoldsDeploymentLease", "ReleaseLeaseOnFailure", "EmitPipelineFailed", "Failed");
+        assertPath("HoldsDeploymentLease", "EmitPipelineFailed");
         assertTerminal("Failed", "Fail");
         assertPath("MetricNotReported", "RecordFailure");
         assertPath("EndpointNotInService", "RecordFailure");
@@ -123,8 +124,9 @@ class StateMachineDefinitionTest {
         assertTrue(record.get("Resource").asText().endsWith(":states:::dynamodb:updateItem"));
         assertEquals("FAILED", record.get("Arguments").get("ExpressionAttributeValues").get(":status").get("S").asText());
         assertTrue(record.get("Arguments").get("UpdateExpression").asText().contains("#error = :error, #cause = :cause"));
-        // a failure while recording the failure still emits the event and fails the execution
-        assertEquals("EmitPipelineFailed", record.get("Catch").get(0).get("Next").asText());
+        // a failure while recording the failure still releases the lease, emits the event and fails the execution
+        assertEquals("HoldsDeploymentLease", record.get("Catch").get(0).get("Next").asText());
+        assertEquals("EmitPipelineFailed", definition.state("ReleaseLeaseOnFailure").get("Catch").get(0).get("Next").asText());
         assertEquals("Failed", definition.state("EmitPipelineFailed").get("Catch").get(0).get("Next").asText());
     }
 
@@ -173,12 +175,12 @@ class StateMachineDefinitionTest {
             JsonNode catches = state.get("Catch");
             JsonNode last = catches.get(catches.size() - 1);
             assertEquals("[\"States.ALL\"]", last.get("ErrorEquals").toString(), name + " catches everything last");
-            if (!name.equals("RecordFailure") && !name.equals("EmitPipelineFailed")) {
+            if (!List.of("RecordFailure", "ReleaseLeaseOnFailure", "EmitPipelineFailed").contains(name)) {
                 assertEquals("RecordFailure", last.get("Next").asText(), name);
                 assertEquals("{% $states.errorOutput %}", last.get("Assign").get("failure").asText(), name);
             }
         }
-        assertEquals(25, tasks);
+        assertEquals(30, tasks);
     }
 
     @Test
@@ -189,7 +191,12 @@ class StateMachineDefinitionTest {
     }
 
     private static Set<String> reachableFrom(String start) {
-        Set<String> seen = new LinkedHashSet<>();
+        return reachableAvoiding(start, Set.of());
+    }
+
+    /** The states reachable from {@code start} on paths that do not go through {@code avoided}. */
+    private static Set<String> reachableAvoiding(String start, Set<String> avoided) {
+        Set<String> seen = new LinkedHashSet<>(avoided);
         Deque<String> todo = new ArrayDeque<>(List.of(start));
         while (!todo.isEmpty()) {
             String name = todo.pop();
@@ -197,6 +204,7 @@ class StateMachineDefinitionTest {
                 todo.addAll(transitions(definition.state(name)));
             }
         }
+        seen.removeAll(avoided);
         return seen;
     }
 
@@ -336,6 +344,112 @@ class StateMachineDefinitionTest {
         assertEquals("000003", version);
         assertEquals("CreateModelPackage", choose("ModelPackageGroupExists", Map.of("groupExists", true)));
         assertEquals("CreateModelPackageGroup", choose("ModelPackageGroupExists", Map.of("groupExists", false)));
+    }
+
+    @Test
+    void aGroupAnotherRunCreatedFirstIsConfirmedAndRegisteredInto() {
+        JsonNode create = definition.state("CreateModelPackageGroup");
+        JsonNode alreadyExists = create.get("Catch").get(0);
+        assertEquals("[\"SageMaker.ValidationException\"]", alreadyExists.get("ErrorEquals").toString());
+        assertEquals("DescribeModelPackageGroup", alreadyExists.get("Next").asText());
+        JsonNode describe = definition.state("DescribeModelPackageGroup");
+        assertTrue(describe.get("Resource").asText().endsWith(":states:::aws-sdk:sagemaker:describeModelPackageGroup"));
+        assertEquals("'mlpipe-' & $run.model",
+                StateMachineDefinition.expression(describe.get("Arguments").get("ModelPackageGroupName")));
+        assertPath("DescribeModelPackageGroup", "CreateModelPackage");
+        // no such group after all: the normal failure path
+        JsonNode catches = describe.get("Catch");
+        assertEquals("RecordFailure", catches.get(catches.size() - 1).get("Next").asText());
+    }
+
+    @Test
+    void theLeaseIsAConditionalPutThatAnExpiredOrOwnLeaseAlsoPasses() {
+        JsonNode acquire = definition.state("AcquireDeploymentLease");
+        assertTrue(acquire.get("Resource").asText().endsWith(":states:::dynamodb:putItem"));
+        JsonNode args = acquire.get("Arguments");
+        assertTrue(args.get("TableName").asText().contains("Models"), args.get("TableName").asText());
+        assertEquals("attribute_not_exists(#model) OR #leaseUntil < :now OR #runId = :runId",
+                args.get("ConditionExpression").asText());
+        JsonNode item = args.get("Item");
+        assertEquals(List.of("model", "version", "runId", "executionArn", "leaseUntil", "acquiredAt"), names(item));
+        assertEquals(Pipeline.LEASE_VERSION, item.get("version").get("S").asText());
+        Map<String, Object> run = Map.of("run", Map.of("model", "churn", "runId", "r-1"));
+        long before = System.currentTimeMillis();
+        String until = (String) evaluate(item.get("leaseUntil").get("N"), Map.of(), run);
+        String now = (String) evaluate(args.get("ExpressionAttributeValues").get(":now").get("N"), Map.of(), run);
+        assertTrue(until.matches("\\d+") && now.matches("\\d+"), "DynamoDB number strings: " + until + ", " + now);
+        long lease = Pipeline.DEPLOYMENT_LEASE.toMilliseconds().longValue();
+        assertTrue(Long.parseLong(until) >= before + lease && Long.parseLong(until) <= System.currentTimeMillis() + lease);
+        assertTrue(lease > (long) Pipeline.ENDPOINT_POLL_SECONDS * Pipeline.ENDPOINT_MAX_POLLS * 1000,
+                "a lease outlasts the longest endpoint wait");
+        assertEquals(Map.of("held", true, "waitingSince", 5L),
+                evaluate(acquire.get("Assign").get("lease"), Map.of(), Map.of("lease", Map.of("held", false, "waitingSince", 5L))));
+    }
+
+    @Test
+    void aRunWaitsForALeaseAnotherRunHoldsAndGivesUpClearlyAfterTheMaximumWait() {
+        JsonNode busy = definition.state("AcquireDeploymentLease").get("Catch").get(0);
+        assertEquals("[\"DynamoDB.ConditionalCheckFailedException\"]", busy.get("ErrorEquals").toString());
+        assertEquals("DeploymentLeaseBusy", busy.get("Next").asText());
+        // the first busy answer starts the clock, later ones keep it
+        long before = System.currentTimeMillis();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> start = (Map<String, Object>) evaluate(
+                definition.state("NormaliseInput").get("Assign").get("lease"), Map.of(), Map.of());
+        assertEquals(false, start.get("held"));
+        assertTrue(start.containsKey("waitingSince") && start.get("waitingSince") == null, start.toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) evaluate(busy.get("Assign").get("lease"), Map.of(),
+                Map.of("lease", start));
+        assertEquals(false, first.get("held"));
+        assertTrue(((Number) first.get("waitingSince")).longValue() >= before);
+        assertEquals(Map.of("held", false, "waitingSince", 7L), evaluate(busy.get("Assign").get("lease"), Map.of(),
+                Map.of("lease", Map.of("held", false, "waitingSince", 7L))));
+
+        assertPath("DeploymentLeaseBusy", "WaitForDeploymentLease", "AcquireDeploymentLease");
+        assertEquals(Pipeline.LEASE_POLL_SECONDS, definition.state("WaitForDeploymentLease").get("Seconds").asInt());
+        long maxWait = Pipeline.LEASE_MAX_WAIT.toMilliseconds().longValue();
+        assertTrue(maxWait > Pipeline.DEPLOYMENT_LEASE.toMilliseconds().longValue(), "a lease left behind expires first");
+        long now = System.currentTimeMillis();
+        assertEquals("WaitForDeploymentLease", choose("DeploymentLeaseBusy",
+                Map.of("lease", Map.of("held", false, "waitingSince", now - 60_000))));
+        assertEquals("DeploymentLeaseNotAcquired", choose("DeploymentLeaseBusy",
+                Map.of("lease", Map.of("held", false, "waitingSince", now - maxWait - 1))));
+        assertPath("DeploymentLeaseNotAcquired", "RecordFailure");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> failure = (Map<String, Object>) evaluate(definition.state("DeploymentLeaseNotAcquired")
+                .get("Assign").get("failure"), Map.of(), Map.of("run", Map.of("model", "churn"),
+                "lease", Map.of("held", false, "waitingSince", now - 180 * 60_000)));
+        assertEquals("DeploymentLeaseNotAcquired", failure.get("Error"));
+        assertEquals("model churn was being deployed by other runs during all of the 180 minutes this run waited for"
+                + " its deployment lease (models table, version \"lock\")", failure.get("Cause"));
+    }
+
+    @Test
+    void theChampionIsReadUnderTheLeaseAndEveryExitReleasesIt() {
+        Set<String> releases = Set.of("ReleaseLeaseDeployed", "ReleaseLeaseRejected", "ReleaseLeaseOnFailure");
+        for (String name : releases) {
+            JsonNode release = definition.state(name);
+            assertTrue(release.get("Resource").asText().endsWith(":states:::dynamodb:deleteItem"), name);
+            JsonNode args = release.get("Arguments");
+            assertEquals(Pipeline.LEASE_VERSION, args.get("Key").get("version").get("S").asText(), name);
+            assertEquals("#runId = :runId", args.get("ConditionExpression").asText(), name);
+            assertEquals("{% $run.runId %}", args.get("ExpressionAttributeValues").get(":runId").get("S").asText(), name);
+            assertEquals(Map.of("held", false, "waitingSince", 3L), evaluate(release.get("Assign").get("lease"), Map.of(),
+                    Map.of("lease", Map.of("held", true, "waitingSince", 3L))), name);
+        }
+        // the gate reads the champion only once this run holds the lease
+        Set<String> beforeLease = reachableAvoiding("NormaliseInput", Set.of("AcquireDeploymentLease"));
+        assertFalse(beforeLease.contains("GetChampion") || beforeLease.contains("CreateModel"), beforeLease.toString());
+        // no way from the lease to an end but through a release (the failure path's is behind a Choice)
+        Set<String> unreleased = reachableAvoiding("AcquireDeploymentLease", releases);
+        assertFalse(unreleased.contains("Deployed") || unreleased.contains("Rejected"), unreleased.toString());
+        assertEquals("ReleaseLeaseOnFailure", choose("HoldsDeploymentLease", Map.of("lease", Map.of("held", true))));
+        assertEquals("EmitPipelineFailed", choose("HoldsDeploymentLease", Map.of("lease", Map.of("held", false))));
+        // a lease that expired and was taken by another run is not this run's to release: carry on
+        JsonNode notOurs = definition.state("ReleaseLeaseDeployed").get("Catch").get(0);
+        assertEquals("[\"DynamoDB.ConditionalCheckFailedException\"]", notOurs.get("ErrorEquals").toString());
+        assertEquals("EmitModelDeployed", notOurs.get("Next").asText());
     }
 
     @Test
