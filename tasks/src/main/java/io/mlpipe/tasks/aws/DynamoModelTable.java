@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** {@link ModelTable} over the DynamoDB models table (key {@code model} + {@code version}). */
 public final class DynamoModelTable implements ModelTable {
-    static final String CHAMPION = "champion";
+    static final String CHAMPION = io.mlpipe.schemas.ModelsTableKeys.CHAMPION;
     private final DynamoDbClient dynamo;
     private final String table;
 

@@ -1,15 +1,16 @@
 package io.mlpipe.cli.pipeline;
 
 import io.mlpipe.cli.connection.Pipeline;
+import io.mlpipe.schemas.ModelsTableKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The models table: one item per registered version, plus the champion pointer at version "champion". */
+/** The models table: one item per registered version, the champion pointer, the deployment lease. */
 public final class ModelVersions {
-    public static final String CHAMPION = "champion";
+    public static final String CHAMPION = ModelsTableKeys.CHAMPION;
 
     private ModelVersions() {
     }
@@ -36,7 +37,7 @@ public final class ModelVersions {
             if (CHAMPION.equals(s(item, "version"))) {
                 champion = new Champion(s(item, "championVersion"), s(item, "metricName"), n(item, "metricValue"),
                         s(item, "endpointName"), s(item, "problemType"), s(item, "updatedAt"));
-            } else {
+            } else if (ModelsTableKeys.isVersion(s(item, "version"))) {
                 versions.add(new Version(s(item, "version"), s(item, "metricName"), n(item, "metricValue"),
                         s(item, "approval"), s(item, "createdAt"), s(item, "modelPackageArn"), s(item, "runId")));
             }

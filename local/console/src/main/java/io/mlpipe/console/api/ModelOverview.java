@@ -1,5 +1,6 @@
 package io.mlpipe.console.api;
 
+import io.mlpipe.schemas.ModelsTableKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -47,9 +48,10 @@ public final class ModelOverview implements JsonApi {
         Map<String, ObjectNode> models = new TreeMap<>();
         for (ObjectNode item : Items.scan(dynamoDb, names.models())) {
             ObjectNode model = model(models, item.path("model").asText());
-            if (item.path("version").asText().equals("champion")) {
+            String version = item.path("version").asText();
+            if (version.equals(ModelsTableKeys.CHAMPION)) {
                 model.set("champion", item);
-            } else {
+            } else if (ModelsTableKeys.isVersion(version)) {
                 ((ArrayNode) model.get("versions")).add(item);
             }
         }
