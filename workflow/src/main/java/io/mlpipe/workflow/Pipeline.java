@@ -541,7 +541,9 @@ public final class Pipeline extends Construct {
                 "Assign", map("trained", jsonata("("
                         + " $metric := $states.result.FinalMetricDataList[MetricName = $prep.metric.trainingMetricName][0].Value;"
                         + " {'artifactUri': $states.result.ModelArtifacts.S3ModelArtifacts,"
-                        + " 'metricValue': $exists($metric) ? $metric : null,"
+                        // the precision DynamoDB items store ($string: 15 significant digits), so a
+                        // candidate equal to the stored champion compares equal, not 4e-16 better
+                        + " 'metricValue': $exists($metric) ? $number($string($metric)) : null,"
                         + " 'trainingSeconds': $states.result.TrainingTimeInSeconds} )")))).build());
         guard(train, Retries.SAGEMAKER);
         return train;

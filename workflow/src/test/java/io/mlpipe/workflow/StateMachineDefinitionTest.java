@@ -306,6 +306,27 @@ class StateMachineDefinitionTest {
     }
 
     @Test
+    void aCandidateAsGoodAsTheStoredChampionDoesNotBeatIt() {
+        double reported = 0.7644656228727021; // more digits than a DynamoDB item keeps through $string
+        Map<String, Object> prep = Map.of("metric", Map.of("trainingMetricName", "validation:auc", "name", "auc",
+                "direction", "maximize", "threshold", 0.6, "minImprovement", 0));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> trained = (Map<String, Object>) evaluate(definition.state("Train").get("Assign").get("trained"),
+                Map.of("result", Map.of("FinalMetricDataList", List.of(Map.of("MetricName", "validation:auc", "Value", reported)))),
+                Map.of("prep", prep));
+        // what SetChampion wrote: the metric through $string, 15 significant digits
+        double stored = java.math.BigDecimal.valueOf(reported).round(new java.math.MathContext(15)).doubleValue();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("prep", prep);
+        variables.put("trained", trained);
+        variables.put("champion", Map.of("metricName", "auc", "metricValue", stored, "version", "000001"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> gate = (Map<String, Object>) evaluate(
+                definition.state("EvaluateGate").get("Assign").get("gate"), Map.of(), variables);
+        assertEquals(false, gate.get("passed"), () -> String.valueOf(gate.get("reason")));
+    }
+
+    @Test
     void theCandidateMetricComesFromFinalMetricDataList() {
         JsonNode assign = definition.state("Train").get("Assign").get("trained");
         Map<String, Object> prep = Map.of("metric", Map.of("trainingMetricName", "validation:auc"));
