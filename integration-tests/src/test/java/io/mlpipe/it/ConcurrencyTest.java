@@ -42,25 +42,6 @@ class ConcurrencyTest extends PipelineScenario {
     }
 
     @Test
-    void severalDropsOfOneModelInQuickSuccessionEndWithOneChampionServedByTheEndpoint() {
-        String model = PipelineUser.model("succession");
-        Execution first = user.awaitExecution(user.drop(model, "first.csv", Dataset.of(Kind.BINARY, 60, 300, 10, 1.0).csv()));
-        assertEquals("DEPLOYED", first.output().path("status").asText(), first.toString());
-        List<Execution> executions = dropInQuickSuccession(model, 3);
-
-        List<Map<String, AttributeValue>> runs = user.runs(model);
-        assertEquals(4, runs.size(), "one run per drop: " + runs);
-        for (Execution execution : executions) {
-            Map<String, AttributeValue> run = user.run(model, execution.arn());
-            assertTrue(execution.status() == ExecutionStatus.SUCCEEDED
-                    ? List.of("DEPLOYED", "REJECTED").contains(s(run, "status"))
-                    : "FAILED".equals(s(run, "status")) && s(run, "error") != null && s(run, "cause") != null,
-                    "every run is decided and recorded: " + run);
-        }
-        assertChampionIsServed(model);
-    }
-
-    @Test
     void severalDropsOfOneModelInQuickSuccessionAreAllRegisteredGatedAndRecorded() {
         String model = PipelineUser.model("succession-all");
         Execution first = user.awaitExecution(user.drop(model, "first.csv", Dataset.of(Kind.BINARY, 60, 300, 10, 1.0).csv()));
