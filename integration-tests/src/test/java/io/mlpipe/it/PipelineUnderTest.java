@@ -48,6 +48,11 @@ public interface PipelineUnderTest extends AutoCloseable {
         throw new UnsupportedOperationException("only the local twin restarts");
     }
 
+    /** Kills the pipeline's services (SIGKILL: no shutdown of any kind) and starts them again on the same state. */
+    default void crashAndRestart() throws Exception {
+        throw new UnsupportedOperationException("only the local twin restarts");
+    }
+
     @Override
     void close();
 }

@@ -91,6 +91,11 @@ final class PipelineUser {
         clients = null;
     }
 
+    void crashAndRestart() throws Exception {
+        pipeline.crashAndRestart();
+        clients = null;
+    }
+
     /** How long a whole run may take: seconds on the twin, a training job plus an endpoint on AWS. */
     Duration runTimeout() {
         return target == Target.TWIN ? Duration.ofSeconds(120) : Duration.ofMinutes(45);

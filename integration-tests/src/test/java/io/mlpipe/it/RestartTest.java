@@ -21,12 +21,20 @@ class RestartTest extends PipelineScenario {
 
     /** Drops a larger file and restarts the pipeline once its execution is training; returns the execution's ARN. */
     private String restartWhileTraining(String model) throws Exception {
+        return restartWhileTraining(model, false);
+    }
+
+    private String restartWhileTraining(String model, boolean crash) throws Exception {
         assumeTrue(user.pipeline.restartable(), "only the local twin can be stopped and started again");
         String key = user.drop(model, "data.csv", Dataset.of(Kind.MULTICLASS, 102, 2000, 10, 0.3).csv());
         String arn = user.await("the execution to reach training", () -> user.executions(key).stream()
                 .filter(e -> user.statesEntered(e.arn()).contains("Train")).findFirst()).arn();
         assertEquals(ExecutionStatus.RUNNING, user.describe(arn).status(), "still running when the twin stops");
-        user.restart();
+        if (crash) {
+            user.crashAndRestart();
+        } else {
+            user.restart();
+        }
         return arn;
     }
 
@@ -61,6 +69,27 @@ class RestartTest extends PipelineScenario {
         assertEquals("DEPLOYED", s(user.run(deployed, earlier.arn()), "status"));
         assertEquals("InService", user.endpointStatus(deployed));
         assertEquals(before, user.predict(deployed, deployedData.heldOutFeatures()), "the champion answers as before");
+    }
+
+    @Test
+    void aCrashInTheMiddleOfAnExecutionLosesNoObjectsRunsOrHistory() throws Exception {
+        assumeTrue(user.pipeline.restartable(), "only the local twin can be killed and started again");
+        String model = PipelineUser.model("across-crash");
+        String earlierKey = user.drop(model, "earlier.csv", Dataset.of(Kind.BINARY, 103, 300, 10, 0.3).csv());
+        Execution earlier = user.awaitExecution(earlierKey);
+        assertEquals("DEPLOYED", earlier.output().path("status").asText());
+
+        String arn = restartWhileTraining(model, true);
+
+        Execution execution = user.awaitFinished(arn);
+        assertTrue(execution.status() == ExecutionStatus.SUCCEEDED
+                || (execution.status() == ExecutionStatus.FAILED && !execution.error().isBlank() && !execution.cause().isBlank()),
+                "completes, or fails with a clear error: " + execution);
+        assertFalse("RUNNING".equals(s(user.run(model, arn), "status")), "the run is decided and recorded");
+        assertEquals(earlier, user.describe(earlier.arn()));
+        assertEquals("DEPLOYED", s(user.run(model, earlier.arn()), "status"));
+        assertTrue(user.clients().s3().headObject(r -> r.bucket(user.pipeline.bucket()).key(earlierKey)).contentLength() > 0);
+        assertTrue(user.champion(model).isPresent(), "the champion survives the crash");
     }
 
     @Test

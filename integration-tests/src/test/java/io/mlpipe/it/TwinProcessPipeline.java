@@ -66,7 +66,12 @@ final class TwinProcessPipeline implements PipelineUnderTest {
             port = socket.getLocalPort();
         }
         TwinProcessPipeline pipeline = new TwinProcessPipeline(data, port);
-        pipeline.up();
+        try {
+            pipeline.up();
+        } catch (Exception | Error e) {
+            pipeline.close(); // no twin left running when the fixture fails
+            throw e;
+        }
         return pipeline;
     }
 
@@ -212,7 +217,22 @@ final class TwinProcessPipeline implements PipelineUnderTest {
     @Override
     public synchronized void restart() throws Exception {
         stop();
-        up();
+        upOrStop();
+    }
+
+    private void upOrStop() throws Exception {
+        try {
+            up();
+        } catch (Exception | Error e) {
+            stop();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void crashAndRestart() throws Exception {
+        process.destroyForcibly().waitFor();
+        upOrStop();
     }
 
     private void stop() throws InterruptedException {
