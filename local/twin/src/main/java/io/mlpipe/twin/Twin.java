@@ -175,6 +175,7 @@ public final class Twin implements AutoCloseable {
                                 bus, lambdas, apiGateway, () -> stateMachineRegistry, endpoint));
             }
             info = info(endpoint, data);
+            health.started(); // not before: a drop must find the template's buckets, rules and state machine
             startupMillis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("mlpipe twin up at " + endpoint + " in " + startupMillis + " ms (data in " + data + ")");
             return this;

@@ -11,17 +11,24 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /_mlpipe/health}: each service's status ("running" or what is wrong); 200 when every service
- * is running, 503 otherwise, so a script can poll it until the twin is up.
+ * {@code GET /_mlpipe/health}: each service's status ("running" or what is wrong); 200 when the twin has
+ * started (every service, plugin and the template's resources) and every service is running, 503 otherwise
+ * ({@code "status": "starting"} before that), so a script can poll it until the twin is up.
  */
 public final class HealthHandler implements HttpHandler {
     public static final String PATH = "/_mlpipe/health";
     public static final String RUNNING = "running";
 
     private final Map<String, Supplier<String>> services = new ConcurrentSkipListMap<>();
+    private volatile boolean started;
 
     public void register(String service, Supplier<String> status) {
         services.put(service, status);
+    }
+
+    /** The twin has finished starting: from now on the answer follows the services' statuses. */
+    public void started() {
+        started = true;
     }
 
     public Map<String, String> statuses() {
@@ -41,8 +48,8 @@ public final class HealthHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Map<String, String> statuses = statuses();
-        boolean up = statuses.values().stream().allMatch(RUNNING::equals);
-        ObjectNode body = Json.object().put("status", up ? "up" : "degraded");
+        boolean up = started && statuses.values().stream().allMatch(RUNNING::equals);
+        ObjectNode body = Json.object().put("status", up ? "up" : started ? "degraded" : "starting");
         ObjectNode each = body.putObject("services");
         statuses.forEach(each::put);
         HttpExchanges.send(exchange, up ? 200 : 503, "application/json", Json.MAPPER.writeValueAsBytes(body));
