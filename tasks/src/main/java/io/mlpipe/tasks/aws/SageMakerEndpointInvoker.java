@@ -1,5 +1,6 @@
 package io.mlpipe.tasks.aws;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
 import io.mlpipe.tasks.io.EndpointInvoker;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
@@ -35,6 +36,9 @@ public final class SageMakerEndpointInvoker implements EndpointInvoker {
                 throw new EndpointUnavailableException("endpoint " + endpointName + " is busy: " + e.getMessage(), e);
             }
             throw new EndpointFailedException("InvokeEndpoint failed: " + e.getMessage(), e);
+        } catch (SdkClientException e) {
+            // no answer at all (connection refused, timeout): the upstream failed, a 502, not our 500
+            throw new EndpointFailedException("could not reach endpoint " + endpointName + ": " + e.getMessage(), e);
         }
     }
 }

@@ -70,6 +70,19 @@ class ClientsTalkToTheLocalEndpointTest {
     }
 
     @Test
+    void anEndpointThatCannotBeReachedHasFailed() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        var unreachable = LocalAwsServers.environment(URI.create("http://127.0.0.1:" + closedPort));
+        var invoker = new SageMakerEndpointInvoker(new AwsClients(unreachable).sageMakerRuntime());
+        EndpointFailedException failed = assertThrows(EndpointFailedException.class,
+                () -> invoker.invoke("mlpipe-churn", "text/csv", "1\n"));
+        assertTrue(failed.getMessage().startsWith("could not reach endpoint mlpipe-churn"), failed.getMessage());
+    }
+
+    @Test
     void s3UsesPathStyle() throws Exception {
         var store = new S3ObjectStore(new AwsClients(env).s3());
         try (InputStream in = store.open("mlpipe-data", "incoming/churn/a.csv")) {

@@ -46,9 +46,14 @@ public final class EdgeRouter implements HttpHandler {
                 route.handler().handle(exchange);
             } catch (AwsError e) {
                 ErrorResponses.sendIfOpen(exchange, e);
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // an Error too (a handler's NoClassDefFoundError, a native library's UnsatisfiedLinkError):
+                // the client gets AWS's 500 instead of a dropped connection it would retry blindly
                 LOG.log(Level.WARNING, route.service() + " failed on " + exchange.getRequestURI(), e);
                 ErrorResponses.sendIfOpen(exchange, new AwsError(500, "InternalFailure", String.valueOf(e.getMessage())));
+                if (e instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
             }
         }
     }
