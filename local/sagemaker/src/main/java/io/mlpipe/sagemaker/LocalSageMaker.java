@@ -25,7 +25,7 @@ import java.util.Optional;
  * Local SageMaker as the twin mounts it: the SageMaker API ({@link #apiHandler()}, AWS JSON 1.1,
  * {@code X-Amz-Target: SageMaker.<Op>} on {@code POST /}) and the runtime ({@link #runtimeHandler()},
  * {@code POST /endpoints/{name}/invocations}). Everything lives under {@code dataDir}: a new instance on the
- * same folder sees every resource again; jobs that were running are marked Failed, endpoints are redeployed.
+ * same folder sees every resource again; jobs that were running are trained again, endpoints are redeployed.
  */
 public final class LocalSageMaker implements AutoCloseable {
     private final AwsJsonService api;
@@ -52,7 +52,7 @@ public final class LocalSageMaker implements AutoCloseable {
         logs = new TrainingLogs(root.resolve("logs"));
         runner = new TrainingJobRunner(jobStore, objects, clock, logs, new TrainingProcess(trainingClasspath),
                 root.resolve("work"));
-        runner.failInterruptedJobs();
+        runner.resumeInterruptedJobs();
         Models models = new Models(new ResourceStore(root.resolve("models")), arns, clock);
         EndpointConfigs configs = new EndpointConfigs(new ResourceStore(root.resolve("endpoint-configs")), models, arns, clock);
         ResourceStore endpointStore = new ResourceStore(root.resolve("endpoints"));

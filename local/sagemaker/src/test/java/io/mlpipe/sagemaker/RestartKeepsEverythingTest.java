@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingJobStatus;
 
 /**
  * A new local SageMaker on the same data folder has every resource back: endpoints serve again, packages
- * and models are there; a job that was training when the process stopped is Failed with the reason.
+ * and models are there; a job that was training when the process stopped is trained again and completes.
  */
 class RestartKeepsEverythingTest {
     @TempDir
@@ -26,6 +26,7 @@ class RestartKeepsEverythingTest {
     @Test
     void aRestartLosesNothing() throws Exception {
         String artifact;
+        DescribeTrainingJobResponse interrupted;
         try (LocalSageMakerFixture before = new LocalSageMakerFixture(dataDir, 0)) {
             artifact = TestModels.uploadConstantModel(before, "restart/model.tar.gz", 2);
             TestModels.modelAndConfig(before, "kept", artifact, true);
@@ -35,8 +36,9 @@ class RestartKeepsEverythingTest {
             before.api.createModelPackage(b -> b.modelPackageGroupName("kept-group"));
             before.putObject("restart/train/train.csv", Datasets.generate(Problem.BINARY, 2000, 5).csv());
             before.api.createTrainingJob(TrainingJobsHelper.request("interrupted", LocalSageMakerFixture.XGBOOST_IMAGE,
-                    Map.of("objective", "binary:logistic", "num_round", "100000000"), "restart/train/", null).build());
-            LocalSageMakerFixture.await(() -> before.api.describeTrainingJob(b -> b.trainingJobName("interrupted")),
+                    Map.of("objective", "binary:logistic", "num_round", "200"), "restart/train/", null).build());
+            // closed as soon as training begins: the child JVM has not even loaded XGBoost yet
+            interrupted = LocalSageMakerFixture.await(() -> before.api.describeTrainingJob(b -> b.trainingJobName("interrupted")),
                     j -> j.secondaryStatusAsString().equals("Training"), Duration.ofSeconds(30));
         }
 
@@ -57,9 +59,14 @@ class RestartKeepsEverythingTest {
             String second = after.api.createModelPackage(b -> b.modelPackageGroupName("kept-group")).modelPackageArn();
             assertTrue(second.endsWith("/kept-group/2"), second);
 
-            DescribeTrainingJobResponse job = after.api.describeTrainingJob(b -> b.trainingJobName("interrupted"));
-            assertEquals(TrainingJobStatus.FAILED, job.trainingJobStatus());
-            assertTrue(job.failureReason().contains("stopped while this job was running"), job.failureReason());
+            DescribeTrainingJobResponse job = after.awaitTrainingJob("interrupted");
+            assertEquals(TrainingJobStatus.COMPLETED, job.trainingJobStatus(), job.failureReason());
+            assertEquals(interrupted.trainingJobArn(), job.trainingJobArn());
+            assertEquals(interrupted.creationTime(), job.creationTime());
+            assertTrue(job.secondaryStatusTransitions().stream()
+                    .anyMatch(t -> t.statusMessage().equals("Restarted after the local SageMaker stopped")),
+                    job.secondaryStatusTransitions().toString());
+            assertTrue(job.modelArtifacts().s3ModelArtifacts().endsWith("/interrupted/output/model.tar.gz"));
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +40,7 @@ public final class TrainingJobRunner implements AutoCloseable {
         return t;
     });
     private final Map<String, Boolean> stopRequests = new ConcurrentHashMap<>();
+    static final String RESTARTED = "Restarted after the local SageMaker stopped";
 
     public TrainingJobRunner(ResourceStore jobs, ObjectStore objects, Clock clock, TrainingLogs logs,
                              TrainingProcess process, Path workRoot) {
@@ -62,7 +64,7 @@ public final class TrainingJobRunner implements AutoCloseable {
         try {
             runStages(name, jobs.get(name).orElseThrow());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the twin is closing: the job is failed at the next start
+            Thread.currentThread().interrupt(); // the twin is closing: the next start runs the job again
         } catch (Exception e) {
             LOG.log(Level.WARNING, "training job " + name + " failed inside the local SageMaker", e);
             fail(name, "InternalServerError: " + e);
@@ -193,6 +195,9 @@ public final class TrainingJobRunner implements AutoCloseable {
     }
 
     private void fail(String name, String reason) {
+        if (executor.isShutdown()) {
+            return; // closing interrupts downloads and uploads: not the job's failure, the next start runs it again
+        }
         logs.append(name, reason);
         jobs.update(name, j -> {
             j.put("FailureReason", reason);
@@ -209,27 +214,43 @@ public final class TrainingJobRunner implements AutoCloseable {
         }
     }
 
-    /** Marks jobs left running by a previous process as Failed (or Stopped if they were stopping). */
-    public void failInterruptedJobs() {
+    /**
+     * Continues the jobs a previous process left running, as a SageMaker job keeps running whatever happens to
+     * its caller: an InProgress job is trained again from its start (its inputs are in S3 and training is
+     * deterministic) under the same name, ARN and creation time; a Stopping one ends Stopped.
+     */
+    public void resumeInterruptedJobs() {
         for (ObjectNode job : jobs.all()) {
             if (!JobStatus.isRunning(job)) {
                 continue;
             }
             String name = job.path("TrainingJobName").asText();
+            deleteWorkFolder(name); // what the lost process had downloaded
             if (job.path("TrainingJobStatus").asText().equals("Stopping")) {
                 requestStop(name);
                 stoppedOnRequest(name);
                 stopRequests.remove(name);
             } else {
-                fail(name, "InternalServerError: the local SageMaker stopped while this job was running and its "
-                        + "training process was lost; create a new training job");
+                logs.append(name, RESTARTED);
+                jobs.update(name, j -> {
+                    JobStatus.transition(j, "Starting", RESTARTED, clock.instant());
+                    return j;
+                });
+                start(name);
             }
-            deleteWorkFolder(name);
         }
     }
 
+    /** Waits for the jobs' threads to end, so that a new instance on the same folder never races with them. */
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warning("training threads still running after 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
