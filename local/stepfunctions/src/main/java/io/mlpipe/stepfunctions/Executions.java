@@ -14,6 +14,7 @@ import io.mlpipe.engine.StateMachineDefinition;
 import io.mlpipe.engine.json.Json;
 import io.mlpipe.engine.spi.ServiceIntegration;
 import io.mlpipe.protocol.AwsError;
+import io.mlpipe.stepfunctions.integrations.ResumedStates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,12 +52,15 @@ final class Executions implements AutoCloseable {
     /** Task tokens this service handed out (callback tasks), to tell a closed task from a made-up token. */
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     private final Consumer<ExecutionRecord> onStatusChange;
+    private final ResumedStates resumed;
 
-    Executions(Path directory, Arns arns, ServiceIntegration integration, double waitScale,
+    /** @param resumed where resumed executions are noted, for the integrations that {@code integration} calls */
+    Executions(Path directory, Arns arns, ServiceIntegration integration, ResumedStates resumed, double waitScale,
                Consumer<ExecutionRecord> onStatusChange) {
         this.directory = directory;
         this.arns = arns;
         this.onStatusChange = onStatusChange;
+        this.resumed = resumed;
         // the service's own threads, so closing it ends its executions as a process exit would
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stepfunctions-execution");
@@ -131,10 +135,10 @@ final class Executions implements AutoCloseable {
         }
         // The checkpoint is taken after each top-level transition. A state that was running when the process
         // died (a Task in flight, a Wait, a callback waiting for its token, a whole Map or Parallel) is run again
-        // from its top: a Task's service call may happen twice, as when AWS retries it, and a callback task
-        // hands out a new token.
+        // from its top: a Task's service call may happen twice, as when AWS retries it (a .sync training task
+        // attaches to the job it had created, see ResumedStates), and a callback task hands out a new token.
         LOG.info("resuming " + record.arn() + " at state '" + point.stateName() + "'");
-        record.attach(engine.resume(definition, request, point, record));
+        record.attach(engine.resume(definition, request, point, resumed.resume(record.arn(), point.stateName(), record)));
     }
 
     // ------------------------------------------------------------------ StartExecution

@@ -1,5 +1,6 @@
 package io.mlpipe.stepfunctions;
 
+import io.mlpipe.stepfunctions.integrations.ResumedStates;
 import io.mlpipe.stepfunctions.integrations.TwinIntegrations;
 import io.mlpipe.twin.edge.Route;
 import io.mlpipe.twin.spi.StateMachineDefinition;
@@ -43,9 +44,10 @@ public final class StepFunctionsPlugin implements TwinPlugin {
     public void start(TwinContext context) {
         Path data = context.dataDirectory("stepfunctions");
         Arns arns = new Arns(context.region(), context.account());
-        integrations = new TwinIntegrations(context.endpoint(), context.region(), context.lambda());
+        ResumedStates resumed = new ResumedStates();
+        integrations = new TwinIntegrations(context.endpoint(), context.region(), context.lambda(), resumed);
         machines = new StateMachines(data.resolve("state-machines"));
-        executions = new Executions(data.resolve("executions"), arns, integrations, context.waitScale(),
+        executions = new Executions(data.resolve("executions"), arns, integrations, resumed, context.waitScale(),
                 new StatusChangeEvents(context.region(), context.account(), context::putEvent));
         api = new StepFunctionsApi(machines, executions, arns);
         context.route(new Route("stepfunctions", Route.target("AWSStepFunctions"), api.service()));

@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -40,6 +41,10 @@ final class Clients {
 
     static DynamoDbClient dynamoDb(URI endpoint) {
         return configure(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint);
+    }
+
+    static SageMakerClient sageMaker(URI endpoint) {
+        return configure(SageMakerClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint);
     }
 
     static S3Client s3(URI endpoint) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlpipe.twin.Twin;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -23,6 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** Stop the twin in the middle of executions, start it again on the same data directory. */
 class RestartResumesExecutionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String XGBOOST_IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
     static final String WAIT_THEN_PASS = "{\"StartAt\":\"Before\",\"States\":{"
             + "\"Before\":{\"Type\":\"Pass\",\"Result\":{\"step\":1},\"Next\":\"Nap\"},"
             + "\"Nap\":{\"Type\":\"Wait\",\"Seconds\":2,\"Next\":\"After\"},"
@@ -135,6 +139,57 @@ class RestartResumesExecutionsTest {
             assertEquals(ExecutionStatus.ABORTED, sfn.describeExecution(b -> b.executionArn(stopped)).status());
             List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(stopped)).events();
             assertEquals(HistoryEventType.EXECUTION_ABORTED, events.get(events.size() - 1).type());
+        }
+    }
+
+    @Test
+    void aSyncTrainingTaskInFlightAttachesToItsJobAfterTheRestartWhileAnOrdinaryRunStillGetsResourceInUse() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "restart-training-");
+        String prefix = Machines.unique("restart-training");
+        String job = Machines.unique("job");
+        String input = "{\"name\":\"" + job + "\"}";
+        String machine;
+        String execution;
+        DescribeTrainingJobResponse submitted;
+        try (Twin first = SharedTwin.start(data, 0.01)) {
+            StringBuilder csv = new StringBuilder(); // label first, no header, as the XGBoost container reads CSV
+            for (int i = 0; i < 400; i++) {
+                csv.append(i % 2).append(',').append(i % 2 + (i % 7) / 10.0).append(',').append(i % 5).append('\n');
+            }
+            Clients.s3(first.endpoint()).putObject(b -> b.bucket("sfn-test-drops").key(prefix + "/train/data.csv"),
+                    RequestBody.fromString(csv.toString()));
+            SfnClient sfn = Clients.sfn(first.endpoint());
+            machine = Machines.create(sfn, "train", "{\"StartAt\":\"Train\",\"States\":{\"Train\":{\"Type\":\"Task\","
+                    + "\"Resource\":\"arn:aws:states:::sagemaker:createTrainingJob.sync\",\"Parameters\":{"
+                    + "\"TrainingJobName.$\":\"$.name\",\"RoleArn\":\"arn:aws:iam::000000000000:role/sm\","
+                    + "\"AlgorithmSpecification\":{\"TrainingImage\":\"" + XGBOOST_IMAGE + "\",\"TrainingInputMode\":\"File\"},"
+                    + "\"HyperParameters\":{\"objective\":\"binary:logistic\",\"num_round\":\"20\"},"
+                    + "\"InputDataConfig\":[{\"ChannelName\":\"train\",\"ContentType\":\"text/csv\",\"DataSource\":{"
+                    + "\"S3DataSource\":{\"S3DataType\":\"S3Prefix\",\"S3Uri\":\"s3://sfn-test-drops/" + prefix + "/train/\"}}}],"
+                    + "\"OutputDataConfig\":{\"S3OutputPath\":\"s3://sfn-test-drops/" + prefix + "/models/\"},"
+                    + "\"ResourceConfig\":{\"InstanceCount\":1,\"InstanceType\":\"ml.m5.large\",\"VolumeSizeInGB\":10},"
+                    + "\"StoppingCondition\":{\"MaxRuntimeInSeconds\":600}},\"End\":true}}}");
+            execution = Machines.start(sfn, machine, input);
+            // CreateTrainingJob was accepted; the twin stops before the job has trained
+            awaitEvent(sfn, execution, HistoryEventType.TASK_SUBMITTED);
+            submitted = Clients.sageMaker(first.endpoint()).describeTrainingJob(b -> b.trainingJobName(job));
+        }
+
+        try (Twin second = SharedTwin.start(data, 0.01)) {
+            SfnClient sfn = Clients.sfn(second.endpoint());
+            DescribeExecutionResponse resumed = Machines.awaitEnd(sfn, execution, Duration.ofSeconds(90));
+            assertEquals(ExecutionStatus.SUCCEEDED, resumed.status(), () -> Machines.explain(sfn, execution));
+            JsonNode output = JSON.readTree(resumed.output());
+            assertEquals("Completed", output.path("TrainingJobStatus").asText(), output.toString());
+            assertEquals(submitted.trainingJobArn(), output.path("TrainingJobArn").asText());
+            DescribeTrainingJobResponse trained = Clients.sageMaker(second.endpoint()).describeTrainingJob(b -> b.trainingJobName(job));
+            assertEquals(submitted.creationTime(), trained.creationTime(), "the job created before the restart, not a new one");
+
+            // a new execution is no resumed one: the taken name is SageMaker's error, as on AWS
+            String again = Machines.start(sfn, machine, input);
+            DescribeExecutionResponse failed = Machines.awaitEnd(sfn, again, Duration.ofSeconds(30));
+            assertEquals(ExecutionStatus.FAILED, failed.status());
+            assertEquals("SageMaker.ResourceInUseException", failed.error(), failed.cause());
         }
     }
 

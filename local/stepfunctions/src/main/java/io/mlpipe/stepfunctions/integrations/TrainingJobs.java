@@ -5,13 +5,17 @@ import io.mlpipe.engine.ErrorNames;
 import io.mlpipe.engine.StatesError;
 import io.mlpipe.engine.json.Json;
 import io.mlpipe.engine.spi.JobPoller;
+import io.mlpipe.engine.spi.TaskRequest;
 import io.mlpipe.engine.spi.TaskResponse;
+import java.util.logging.Logger;
 
 /**
  * {@code sagemaker:createTrainingJob.sync}: CreateTrainingJob, then DescribeTrainingJob until the job
  * ends. Completed: the task's result is the describe response. Failed or Stopped: the task fails with
  * States.TaskFailed and the describe response (with its FailureReason) as the cause, as the .sync
  * integration reports a job that did not complete. Abandoning the task (timeout, StopExecution) stops the job.
+ * An execution resumed after a restart in the middle of this task attaches to the job it had created (see
+ * {@link ResumedStates}): AWS never sends a submitted task twice.
  */
 final class TrainingJobs {
     /**
@@ -20,15 +24,33 @@ final class TrainingJobs {
      */
     static final double POLL_SECONDS = 5;
 
-    private final JsonServiceTasks services;
+    private static final Logger LOG = Logger.getLogger(TrainingJobs.class.getName());
+    static final String RESOURCE_IN_USE = "SageMaker.ResourceInUseException";
 
-    TrainingJobs(JsonServiceTasks services) {
+    private final JsonServiceTasks services;
+    private final ResumedStates resumed;
+
+    TrainingJobs(JsonServiceTasks services, ResumedStates resumed) {
         this.services = services;
+        this.resumed = resumed;
     }
 
-    TaskResponse start(JsonNode parameters) {
-        JsonNode created = services.optimized(JsonApi.SAGEMAKER, "createTrainingJob", parameters);
+    TaskResponse start(TaskRequest request) {
+        JsonNode parameters = request.parameters();
         JsonNode name = Json.object().put("TrainingJobName", parameters.path("TrainingJobName").asText());
+        JsonNode created;
+        try {
+            created = services.optimized(JsonApi.SAGEMAKER, "createTrainingJob", parameters);
+        } catch (StatesError e) {
+            String state = resumed.rerunState(request.executionArn());
+            if (!e.error().equals(RESOURCE_IN_USE) || state == null) {
+                throw e; // in an ordinary run a taken name is an error, as on AWS
+            }
+            LOG.info(request.executionArn() + " resumed at state '" + state + "': polling the training job "
+                    + name.path("TrainingJobName").asText() + " it created before the restart");
+            JsonNode job = services.optimized(JsonApi.SAGEMAKER, "describeTrainingJob", name);
+            created = Json.object().put("TrainingJobArn", job.path("TrainingJobArn").asText());
+        }
         return new TaskResponse.Job(created, new JobPoller() {
             @Override
             public JsonNode poll() {

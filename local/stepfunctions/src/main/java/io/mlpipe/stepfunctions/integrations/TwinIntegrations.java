@@ -42,14 +42,15 @@ public final class TwinIntegrations implements ServiceIntegration, AutoCloseable
      * @param edge   the twin's edge URL
      * @param region the twin's region (credential scopes, the S3 client)
      * @param lambda the twin's in-process Lambda
+     * @param resumed the executions running again the state they resumed at after a restart
      */
-    public TwinIntegrations(URI edge, String region, LambdaInvoker lambda) {
+    public TwinIntegrations(URI edge, String region, LambdaInvoker lambda, ResumedStates resumed) {
         EdgeClient client = new EdgeClient(edge, region);
         this.lambda = new LambdaTasks(lambda);
         this.services = new JsonServiceTasks(client);
         this.sns = new SnsTasks(client);
         this.s3 = new S3Tasks(edge, region);
-        this.trainingJobs = new TrainingJobs(services);
+        this.trainingJobs = new TrainingJobs(services, resumed);
     }
 
     @Override
@@ -59,7 +60,7 @@ public final class TwinIntegrations implements ServiceIntegration, AutoCloseable
         JsonNode p = request.parameters();
         if (request.pattern() == IntegrationPattern.RUN_JOB) {
             if (service.equals("sagemaker") && action.equals("createTrainingJob")) {
-                return trainingJobs.start(p);
+                return trainingJobs.start(request);
             }
             throw TaskErrors.notEmulated(request.resource(), "the twin runs .sync only for sagemaker:createTrainingJob");
         }
