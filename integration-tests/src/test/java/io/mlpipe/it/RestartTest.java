@@ -93,11 +93,11 @@ class RestartTest extends PipelineScenario {
     }
 
     @Test
-    @Disabled("local/stepfunctions bug, reported by integration-tests (issue 7): after a restart the running Train state"
-            + " (sagemaker:createTrainingJob.sync) is run again from its top (Executions.resume, README 'a Task's call may"
-            + " happen twice'), so CreateTrainingJob is sent again with the same TrainingJobName and the execution fails"
-            + " with SageMaker.ResourceInUseException 'a training job with this name already exists' instead of"
-            + " polling the job it had submitted (integrations/TrainingJobs.start); the history shows Train entered twice")
+    @Disabled("not re-run yet: the ResourceInUse failure is fixed (local/stepfunctions a430f11: a resumed .sync training"
+            + " task polls the job it had created; local/sagemaker 01be903: a job InProgress at shutdown is trained again),"
+            + " but the last assertion 'Train entered once' is expected to still fail: the engine resumes a top-level state"
+            + " from its top, so the re-run Train records a second TaskStateEntered (RestartResumesExecutionsTest keeps"
+            + " that contract); resuming inside a Task without re-recording its entered events needs local/engine support")
     void anExecutionStoppedDuringTrainingCompletesAfterTheRestart() throws Exception {
         String model = PipelineUser.model("resumed-training");
         Execution execution = user.awaitFinished(restartWhileTraining(model));
