@@ -117,7 +117,7 @@ class LayeredLayoutTest {
     }
 
     @Test
-    void transitionsGoDownExceptTheEndpointWaitLoopWhichGoesBackUp() throws Exception {
+    void transitionsGoDownExceptTheTwoWaitLoopsWhichGoBackUp() throws Exception {
         Layout layout = layout(pipelineDefinition());
         Map<String, Layout.Node> nodes = nodes(layout);
         assertEquals(0, nodes.get("NormaliseInput").layer());
@@ -131,7 +131,8 @@ class LayeredLayoutTest {
             }
         }
         List<String> back = layout.edges().stream().filter(Layout.Line::back).map(e -> e.from() + " -> " + e.to()).toList();
-        assertEquals(List.of("EndpointStatus -> WaitForEndpoint"), back);
+        // the pipeline's two loops: waiting for the model's deployment lease, and for the endpoint
+        assertEquals(List.of("WaitForDeploymentLease -> AcquireDeploymentLease", "EndpointStatus -> WaitForEndpoint"), back);
         // The failure path sits below every state that catches into it.
         int failure = nodes.get("RecordFailure").layer();
         layout.edges().stream().filter(e -> e.to().equals("RecordFailure"))
