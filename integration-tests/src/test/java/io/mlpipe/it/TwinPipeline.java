@@ -14,14 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The local twin with the synthesized template, as {@code ./mlpipe up} assembles it (edge services, local
@@ -29,7 +21,7 @@ import software.amazon.awssdk.regions.Region;
  * Started in this JVM; {@link #restart()} stops every service and starts them again on the same data
  * directory and port.
  */
-final class TwinPipeline implements PipelineUnderTest {
+final class TwinPipeline implements LocalTwinTarget {
     static final Path TEMPLATE = Path.of("../workflow/target/cdk.out/Mlpipe.template.json");
     /** As {@code ./mlpipe up}'s default: an endpoint wait loop takes milliseconds. */
     static final double WAIT_SCALE = 0.001;
@@ -84,7 +76,8 @@ final class TwinPipeline implements PipelineUnderTest {
         }
     }
 
-    URI endpoint() {
+    @Override
+    public URI endpoint() {
         return twin.endpoint();
     }
 
@@ -113,38 +106,6 @@ final class TwinPipeline implements PipelineUnderTest {
         return modelsTable;
     }
 
-    @Override
-    public Region region() {
-        return Region.US_EAST_1;
-    }
-
-    @Override
-    public AwsCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    }
-
-    @Override
-    public <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
-        return builder.endpointOverride(endpoint()).region(region()).credentialsProvider(credentials())
-                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
-                .build();
-    }
-
-    @Override
-    public List<String> awsCliArguments() {
-        return List.of("--endpoint-url", endpoint().toString());
-    }
-
-    @Override
-    public Map<String, String> awsCliEnvironment() {
-        return Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1",
-                "AWS_PAGER", "", "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-    }
-
-    @Override
-    public boolean restartable() {
-        return true;
-    }
 
     @Override
     public synchronized void restart() throws Exception {

@@ -17,14 +17,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The local twin as a user runs it: {@code mlpipe up --port P --data-dir D} in a child process (the Java
@@ -33,7 +26,7 @@ import software.amazon.awssdk.regions.Region;
  * stops the process as Ctrl-C does and starts it again on the same data directory and port; its output goes
  * to {@code <data>.log}.
  */
-final class TwinProcessPipeline implements PipelineUnderTest {
+final class TwinProcessPipeline implements LocalTwinTarget {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path CLI_CLASSES = ROOT.resolve("local/cli/target/classes");
     private static final Path CLI_CLASSPATH = ROOT.resolve("local/cli/target/classpath.txt");
@@ -150,7 +143,8 @@ final class TwinProcessPipeline implements PipelineUnderTest {
         return value;
     }
 
-    private URI endpoint() {
+    @Override
+    public URI endpoint() {
         return URI.create(info("endpoint"));
     }
 
@@ -180,38 +174,6 @@ final class TwinProcessPipeline implements PipelineUnderTest {
         return info.path("tables").path("models").asText();
     }
 
-    @Override
-    public Region region() {
-        return Region.US_EAST_1;
-    }
-
-    @Override
-    public AwsCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    }
-
-    @Override
-    public <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
-        return builder.endpointOverride(endpoint()).region(region()).credentialsProvider(credentials())
-                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
-                .build();
-    }
-
-    @Override
-    public List<String> awsCliArguments() {
-        return List.of("--endpoint-url", endpoint().toString());
-    }
-
-    @Override
-    public Map<String, String> awsCliEnvironment() {
-        return Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1",
-                "AWS_PAGER", "", "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-    }
-
-    @Override
-    public boolean restartable() {
-        return true;
-    }
 
     /** Ctrl-C (SIGTERM: the twin closes every service), then {@code mlpipe up} again on the same data and port. */
     @Override
