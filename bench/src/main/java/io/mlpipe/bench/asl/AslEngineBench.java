@@ -1,0 +1,43 @@
+package io.mlpipe.bench.asl;
+
+import io.mlpipe.bench.BenchContext;
+import io.mlpipe.bench.Benchmark;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ASL engine against the npm engine aws-local-stepfunctions: bench/asl/run, which runs both on the same
+ * definitions in one run (node needs its own process, so the comparison lives in that script).
+ */
+public final class AslEngineBench implements Benchmark {
+    @Override
+    public String name() {
+        return "asl";
+    }
+
+    @Override
+    public String summary() {
+        return "ASL engine vs aws-local-stepfunctions (npm), same definitions, one run";
+    }
+
+    @Override
+    public String run(BenchContext context) throws Exception {
+        String rounds = context.quick() ? "1" : "5";
+        Process process = new ProcessBuilder(context.root().resolve("bench/asl/run").toString(), rounds)
+                .directory(context.root().toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String table = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("bench/asl/run failed (exit " + process.exitValue() + "); its errors are above");
+        }
+        return """
+                ## ASL engine
+
+                The three definitions in `bench/asl/definitions/` on mlpipe's engine (`local/engine`) and on the npm
+                package `aws-local-stepfunctions` (pinned in `bench/asl/package.json`), in one run: warm-up, then the
+                median of %s rounds. Transitions are state entries; no history listener; wait scale 0; no service calls.
+
+                %s
+                %s
+                """.formatted(rounds, table.strip(), context.reproduce(name()) + " The npm side alone: `bench/asl/run [ROUNDS]`.");
+    }
+}
