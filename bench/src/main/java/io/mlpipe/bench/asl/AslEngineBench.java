@@ -4,6 +4,7 @@ import io.mlpipe.bench.BenchContext;
 import io.mlpipe.bench.Benchmark;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The ASL engine against the npm engine aws-local-stepfunctions: bench/asl/run, which runs both on the same
@@ -25,7 +26,9 @@ public final class AslEngineBench implements Benchmark {
         String rounds = context.quick() ? "1" : "5";
         Process process = new ProcessBuilder(context.root().resolve("bench/asl/run").toString(), rounds)
                 .directory(context.root().toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String table = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // the script's own machine line repeats Main's: keep the table
+        String table = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("|")).collect(Collectors.joining("\n"));
         if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException("bench/asl/run failed (exit " + process.exitValue() + "); its errors are above");
         }
@@ -34,7 +37,7 @@ public final class AslEngineBench implements Benchmark {
 
                 The three definitions in `bench/asl/definitions/` on mlpipe's engine (`local/engine`) and on the npm
                 package `aws-local-stepfunctions` (pinned in `bench/asl/package.json`), in one run: warm-up, then the
-                median of %s rounds. Transitions are state entries; no history listener; wait scale 0; no service calls.
+                median of %s round(s). Transitions are state entries; no history listener; wait scale 0; no service calls.
 
                 %s
                 %s
