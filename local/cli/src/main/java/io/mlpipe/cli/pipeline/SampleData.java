@@ -1,5 +1,10 @@
 package io.mlpipe.cli.pipeline;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +30,22 @@ public final class SampleData {
         return csv(customers(rows, seed));
     }
 
+    /**
+     * The same bytes as {@link #churn(int, long)}, written row by row: for data sets too big to hold in memory
+     * (a million rows is about 45 MB of CSV).
+     */
+    public static void writeChurn(OutputStream out, long rows, long seed) throws IOException {
+        Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        csv.write(HEADER);
+        csv.write('\n');
+        Random random = new Random(seed);
+        for (long i = 0; i < rows; i++) {
+            csv.write(String.join(",", customer(random)));
+            csv.write('\n');
+        }
+        csv.flush();
+    }
+
     /** The same kind of customers with the labels shuffled among them: no signal left, a worse model. */
     public static byte[] shuffledLabels(int rows, long seed) {
         List<String[]> customers = customers(rows, seed);
@@ -41,21 +62,26 @@ public final class SampleData {
         Random random = new Random(seed);
         List<String[]> customers = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            int tenure = 1 + random.nextInt(72);
-            String contract = CONTRACTS[pick(random, 0.55, 0.25)];
-            String internet = INTERNET[pick(random, 0.45, 0.35)];
-            double charges = 20 + (internet.equals("fiber") ? 45 : internet.equals("dsl") ? 25 : 0) + random.nextDouble() * 40;
-            int calls = (int) Math.min(9, Math.round(Math.abs(random.nextGaussian()) * 2));
-            boolean paperless = random.nextDouble() < 0.6;
-            double logit = -1.2 + (contract.equals("month-to-month") ? 1.8 : contract.equals("one-year") ? 0.3 : -0.8)
-                    - 0.045 * tenure + 0.03 * (charges - 65) + 0.45 * calls + (internet.equals("fiber") ? 0.5 : 0)
-                    + (paperless ? 0.3 : 0);
-            boolean churned = random.nextDouble() < 1 / (1 + Math.exp(-logit));
-            String chargesCell = random.nextDouble() < 0.01 ? "" : String.format(Locale.ROOT, "%.2f", charges);
-            customers.add(new String[] {String.valueOf(tenure), chargesCell, contract, internet, String.valueOf(calls),
-                    paperless ? "yes" : "no", churned ? "yes" : "no"});
+            customers.add(customer(random));
         }
         return customers;
+    }
+
+    /** The next customer: the cells of one CSV row, in {@link #HEADER}'s order. */
+    private static String[] customer(Random random) {
+        int tenure = 1 + random.nextInt(72);
+        String contract = CONTRACTS[pick(random, 0.55, 0.25)];
+        String internet = INTERNET[pick(random, 0.45, 0.35)];
+        double charges = 20 + (internet.equals("fiber") ? 45 : internet.equals("dsl") ? 25 : 0) + random.nextDouble() * 40;
+        int calls = (int) Math.min(9, Math.round(Math.abs(random.nextGaussian()) * 2));
+        boolean paperless = random.nextDouble() < 0.6;
+        double logit = -1.2 + (contract.equals("month-to-month") ? 1.8 : contract.equals("one-year") ? 0.3 : -0.8)
+                - 0.045 * tenure + 0.03 * (charges - 65) + 0.45 * calls + (internet.equals("fiber") ? 0.5 : 0)
+                + (paperless ? 0.3 : 0);
+        boolean churned = random.nextDouble() < 1 / (1 + Math.exp(-logit));
+        String chargesCell = random.nextDouble() < 0.01 ? "" : String.format(Locale.ROOT, "%.2f", charges);
+        return new String[] {String.valueOf(tenure), chargesCell, contract, internet, String.valueOf(calls),
+                paperless ? "yes" : "no", churned ? "yes" : "no"};
     }
 
     private static int pick(Random random, double first, double second) {

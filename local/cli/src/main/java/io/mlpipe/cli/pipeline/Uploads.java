@@ -2,6 +2,7 @@ package io.mlpipe.cli.pipeline;
 
 import io.mlpipe.cli.CliException;
 import io.mlpipe.cli.connection.Pipeline;
+import java.nio.file.Path;
 import java.util.Comparator;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -17,12 +18,21 @@ public final class Uploads {
 
     /** Puts the CSV; returns its key. */
     public static String put(Pipeline pipeline, String model, String fileName, byte[] csv) {
+        return put(pipeline, model, fileName, RequestBody.fromBytes(csv));
+    }
+
+    /** Puts the CSV file, streamed from disk (a data set too big to read into memory); returns its key. */
+    public static String put(Pipeline pipeline, String model, String fileName, Path csv) {
+        return put(pipeline, model, fileName, RequestBody.fromFile(csv));
+    }
+
+    private static String put(Pipeline pipeline, String model, String fileName, RequestBody csv) {
         String key = key(model, fileName);
         if (!fileName.endsWith(".csv")) {
             throw new CliException(fileName + " does not end with .csv: the pipeline only picks up .csv drops");
         }
         pipeline.s3().putObject(r -> r.bucket(pipeline.resources().bucket()).key(key).contentType("text/csv"),
-                RequestBody.fromBytes(csv));
+                csv);
         return key;
     }
 
