@@ -1,0 +1,43 @@
+package io.mlpipe.bench.preprocess;
+
+import io.mlpipe.tasks.preprocess.Preprocessor;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * One run of the preprocess core ({@link Preprocessor}, both passes) over a CSV in the scratch folder, through a
+ * {@link ScratchObjectStore}. Its {@link #main} is what the memory case runs in a JVM with a capped heap.
+ */
+final class PreprocessRun {
+    private PreprocessRun() {
+    }
+
+    /** Preprocesses {@code key} below {@code folder}; returns the preprocess output (rows, feature count...). */
+    static Map<String, Object> preprocess(ScratchObjectStore store, String key) {
+        return new Preprocessor(store, Clock.systemUTC()).preprocess(Map.of(
+                "bucket", "mlpipe-bench", "key", key, "model", "churn", "runId", "r-0123456789abcdef"));
+    }
+
+    /**
+     * {@code FOLDER KEY}: preprocesses once and prints {@code rows=N nanos=N peakHeapBytes=N} where the peak is the
+     * sum of the heap pools' peak usage (an upper bound: the pools need not peak at the same moment).
+     */
+    public static void main(String[] args) {
+        ScratchObjectStore store = new ScratchObjectStore(Path.of(args[0]));
+        long start = System.nanoTime();
+        Map<String, Object> output = preprocess(store, args[1]);
+        long nanos = System.nanoTime() - start;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        Object rows = ((Map<?, ?>) output.get("rows")).get("total");
+        System.out.println("rows=" + rows + " nanos=" + nanos + " peakHeapBytes=" + peak);
+    }
+}
