@@ -24,7 +24,8 @@ import software.constructs.Node;
  * <tr><td>mlpipe:inferenceLogTtlDays</td><td>30</td><td>days an inference log item lives (1..3650)</td></tr>
  * <tr><td>mlpipe:apiThrottleRateLimit</td><td>50</td><td>API stage steady-state requests per second</td></tr>
  * <tr><td>mlpipe:apiThrottleBurstLimit</td><td>100</td><td>API stage burst</td></tr>
- * <tr><td>mlpipe:lambdaJar</td><td>tasks/target/mlpipe-tasks-lambda.jar</td><td>Lambda code asset, relative to the repository root</td></tr>
+ * <tr><td>mlpipe:preprocessJar</td><td>tasks/target/mlpipe-preprocess-lambda.jar</td><td>the preprocess Lambda's code asset, relative to the repository root</td></tr>
+ * <tr><td>mlpipe:inferenceJar</td><td>tasks/target/mlpipe-inference-lambda.jar</td><td>the inference Lambda's code asset, relative to the repository root</td></tr>
  * </table>
  */
 public record StackSettings(
@@ -34,10 +35,13 @@ public record StackSettings(
         int inferenceLogTtlDays,
         int apiThrottleRateLimit,
         int apiThrottleBurstLimit,
-        Path lambdaJar) {
+        Path preprocessJar,
+        Path inferenceJar) {
 
     public static final String PREFIX = "mlpipe:";
-    public static final String DEFAULT_LAMBDA_JAR = "tasks/target/mlpipe-tasks-lambda.jar";
+    /** Each function's own deployment package, built by the tasks module. */
+    public static final String DEFAULT_PREPROCESS_JAR = "tasks/target/mlpipe-preprocess-lambda.jar";
+    public static final String DEFAULT_INFERENCE_JAR = "tasks/target/mlpipe-inference-lambda.jar";
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -60,10 +64,8 @@ public record StackSettings(
         requireRange("inferenceLogTtlDays", inferenceLogTtlDays, 1, 3650);
         requireRange("apiThrottleRateLimit", apiThrottleRateLimit, 1, 10_000);
         requireRange("apiThrottleBurstLimit", apiThrottleBurstLimit, 1, 5_000);
-        if (!Files.isRegularFile(lambdaJar)) {
-            throw new IllegalArgumentException("Lambda code asset " + lambdaJar + " does not exist: build the tasks "
-                    + "module first (mvn -pl tasks package), or set " + PREFIX + "lambdaJar");
-        }
+        requireFile("preprocessJar", preprocessJar);
+        requireFile("inferenceJar", inferenceJar);
     }
 
     /** Reads and validates the settings; {@code root} is the repository root (relative paths start there). */
@@ -75,7 +77,8 @@ public record StackSettings(
                 integer(node, "inferenceLogTtlDays", 30),
                 integer(node, "apiThrottleRateLimit", 50),
                 integer(node, "apiThrottleBurstLimit", 100),
-                root.resolve(text(node, "lambdaJar", DEFAULT_LAMBDA_JAR)).normalize());
+                root.resolve(text(node, "preprocessJar", DEFAULT_PREPROCESS_JAR)).normalize(),
+                root.resolve(text(node, "inferenceJar", DEFAULT_INFERENCE_JAR)).normalize());
     }
 
     private static RemovalPolicy removalPolicy(String value) {
@@ -117,6 +120,13 @@ public record StackSettings(
             return (int) number;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(PREFIX + name + " must be a whole number, not " + value);
+        }
+    }
+
+    private static void requireFile(String name, Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("Lambda code asset " + jar + " does not exist: build the tasks "
+                    + "module first (mvn -pl tasks -am package), or set " + PREFIX + name);
         }
     }
 

@@ -18,8 +18,9 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The two Lambda functions of the pipeline (code: the tasks module's shaded jar), each with its own
- * role, log group and a {@code live} alias on the published version that SnapStart snapshots.
+ * The two Lambda functions of the pipeline, each with its own deployment package (the tasks module
+ * builds one jar per function, with only the SDK clients it uses), role, log group and a {@code live}
+ * alias on the published version that SnapStart snapshots.
  * Callers (the state machine, API Gateway) invoke the alias, never $LATEST.
  */
 public final class TaskFunctions extends Construct {
@@ -37,11 +38,10 @@ public final class TaskFunctions extends Construct {
 
     public TaskFunctions(Construct scope, String id, DataStorage storage, StackSettings settings) {
         super(scope, id);
-        Code code = Code.fromAsset(settings.lambdaJar().toString());
 
         // Preprocess streams the CSV (constant memory) but may read a large file: generous timeout.
         preprocess = function("Preprocess", PREPROCESS_HANDLER, "mlpipe-preprocess", 1024, Duration.minutes(10),
-                code, storage, settings);
+                Code.fromAsset(settings.preprocessJar().toString()), storage, settings);
         preprocessAlias = alias("Preprocess", preprocess);
         var bucket = storage.dataBucket();
         preprocess.addToRolePolicy(PolicyStatement.Builder.create()
@@ -64,7 +64,7 @@ public final class TaskFunctions extends Construct {
 
         // Inference answers within API Gateway's 29 s integration timeout.
         inference = function("Inference", INFERENCE_HANDLER, "mlpipe-inference", 1024, Duration.seconds(28),
-                code, storage, settings);
+                Code.fromAsset(settings.inferenceJar().toString()), storage, settings);
         inferenceAlias = alias("Inference", inference);
         storage.modelsTable().grant(inference, "dynamodb:GetItem", "dynamodb:Query");
         storage.inferenceLogTable().grant(inference, "dynamodb:PutItem");

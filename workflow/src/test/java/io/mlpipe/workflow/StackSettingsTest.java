@@ -29,7 +29,8 @@ class StackSettingsTest {
         assertEquals(30, settings.inferenceLogTtlDays());
         assertEquals(50, settings.apiThrottleRateLimit());
         assertEquals(100, settings.apiThrottleBurstLimit());
-        assertTrue(settings.lambdaJar().endsWith(StackSettings.DEFAULT_LAMBDA_JAR));
+        assertTrue(settings.preprocessJar().endsWith(StackSettings.DEFAULT_PREPROCESS_JAR));
+        assertTrue(settings.inferenceJar().endsWith(StackSettings.DEFAULT_INFERENCE_JAR));
     }
 
     @Test
@@ -46,7 +47,7 @@ class StackSettingsTest {
     void refusesBadValuesWithTheKeyInTheMessage() {
         for (var bad : Map.of("mlpipe:alarmEmail", "not-an-email", "mlpipe:removalPolicy", "snapshot",
                 "mlpipe:logRetentionDays", "31", "mlpipe:inferenceLogTtlDays", "0", "mlpipe:apiThrottleRateLimit", "1.5",
-                "mlpipe:lambdaJar", "no/such.jar").entrySet()) {
+                "mlpipe:preprocessJar", "no/such.jar", "mlpipe:inferenceJar", "no/such.jar").entrySet()) {
             var error = assertThrows(IllegalArgumentException.class, () -> settings(Map.of(bad.getKey(), bad.getValue())));
             assertTrue(error.getMessage().contains(bad.getKey().substring("mlpipe:".length()))
                     || error.getMessage().contains("no/such.jar"), error.getMessage());

@@ -1,6 +1,15 @@
 package io.mlpipe.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import java.util.List;
 import java.util.Map;
@@ -36,9 +45,42 @@ class TaskFunctionsTest {
     }
 
     @Test
-    void codeIsTheTasksModulesShadedJarAsset() {
+    void eachFunctionHasItsOwnPackageWithOnlyTheSdkClientsItUses() throws IOException {
         var assets = SynthesizedStack.get().outdir.toFile().list((dir, name) -> name.startsWith("asset.") && name.endsWith(".jar"));
-        assertEquals(1, assets.length, "one jar asset");
+        assertEquals(2, assets.length, "one jar asset per function");
+
+        Set<String> preprocess = classes(TaskFunctions.PREPROCESS_HANDLER);
+        assertTrue(preprocess.contains("io/mlpipe/tasks/preprocess/PreprocessHandler.class"));
+        assertTrue(preprocess.contains("software/amazon/awssdk/services/s3/S3Client.class"));
+        assertFalse(preprocess.contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class"));
+        assertFalse(preprocess.contains("io/mlpipe/tasks/inference/InferenceHandler.class"));
+
+        Set<String> inference = classes(TaskFunctions.INFERENCE_HANDLER);
+        assertTrue(inference.contains("io/mlpipe/tasks/inference/InferenceHandler.class"));
+        assertTrue(inference.contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class"));
+        assertTrue(inference.contains("software/amazon/awssdk/services/sagemakerruntime/SageMakerRuntimeClient.class"));
+        assertFalse(inference.contains("io/mlpipe/tasks/preprocess/PreprocessHandler.class"));
+
+        for (Set<String> jar : List.of(preprocess, inference)) {
+            // one HTTP client: url-connection
+            assertFalse(jar.contains("software/amazon/awssdk/http/apache/ApacheHttpClient.class"));
+            assertFalse(jar.contains("org/apache/http/impl/client/HttpClients.class"));
+            assertFalse(jar.contains("software/amazon/awssdk/http/nio/netty/NettyNioAsyncHttpClient.class"));
+        }
+    }
+
+    /** The entries of the jar the function with {@code handler} deploys (the asset its S3Key names). */
+    private static Set<String> classes(String handler) throws IOException {
+        var resources = SynthesizedStack.get().templateJson.path("Resources");
+        String s3Key = resources.valueStream()
+                .filter(r -> r.path("Type").asText().equals("AWS::Lambda::Function"))
+                .filter(r -> r.path("Properties").path("Handler").asText().equals(handler))
+                .map(r -> r.path("Properties").path("Code").path("S3Key").asText())
+                .findFirst().orElseThrow();
+        Path jar = SynthesizedStack.get().outdir.resolve("asset." + s3Key);
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().map(ZipEntry::getName).collect(Collectors.toSet());
+        }
     }
 
     @Test
