@@ -21,7 +21,7 @@ import java.util.Map;
  * <p>With {@code AWS_ENDPOINT_URL} set, every client talks to that endpoint: S3 path-style (the local server has
  * no virtual hosts), host-prefix injection off (the SDK would otherwise prepend e.g. "runtime." to the host), and
  * static credentials from the map when given. Without it the SDK's defaults apply, which on Lambda also keeps
- * SnapStart-restored functions on fresh credentials.
+ * SnapStart-restored functions on fresh credentials. Every client can do a {@link DryRun} (SnapStart priming).
  */
 public final class AwsClients {
     private final Map<String, String> env;
@@ -60,11 +60,17 @@ public final class AwsClients {
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         builder.region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")));
+        // one overrideConfiguration call: a second would replace the first
+        builder.overrideConfiguration(c -> {
+            c.addExecutionInterceptor(DryRun.INTERCEPTOR);
+            if (isLocal()) {
+                c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
+            }
+        });
         if (!isLocal()) {
             return builder;
         }
         builder.endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL")));
-        builder.overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true));
         String accessKey = env.get("AWS_ACCESS_KEY_ID");
         String secretKey = env.get("AWS_SECRET_ACCESS_KEY");
         if (accessKey != null && secretKey != null) {

@@ -13,7 +13,9 @@ import io.mlpipe.tasks.aws.DynamoModelTable;
 import io.mlpipe.tasks.aws.S3ObjectStore;
 import io.mlpipe.tasks.aws.SageMakerEndpointInvoker;
 import io.mlpipe.tasks.lambda.Environment;
+import io.mlpipe.tasks.lambda.Priming;
 import io.mlpipe.tasks.lambda.Telemetry;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,8 +34,10 @@ import java.util.regex.Pattern;
  * ({@code io.mlpipe.tasks.inference.InferenceHandler::handleRequest}): routes
  * {@code POST /models/{model}/predict} and {@code GET /models/{model}} to {@link InferenceService} and turns
  * its answers into JSON responses. Any unexpected failure is a 500 with a JSON message, logged with its cause.
+ *
+ * <p>With SnapStart it primes itself before the snapshot ({@link #beforeCheckpoint}).
  */
-public class InferenceHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public class InferenceHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(InferenceHandler.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern PREDICT = Pattern.compile("^.*/models/([^/]+)/predict/?$");
@@ -42,6 +46,7 @@ public class InferenceHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     private final InferenceService service;
     private final Telemetry telemetry;
+    private final String bucket;
 
     /** Used by Lambda: the process environment. */
     public InferenceHandler() {
@@ -57,7 +62,32 @@ public class InferenceHandler implements RequestHandler<APIGatewayProxyRequestEv
     public InferenceHandler(InferenceService service, Map<String, String> env) {
         this.service = service;
         this.telemetry = new Telemetry(env, "inference");
+        this.bucket = env.getOrDefault("DATA_BUCKET", "mlpipe-priming");
         Schemas.shared(); // compile the schemas during init, so a SnapStart snapshot holds them
+        Priming.register(this);
+    }
+
+    /**
+     * SnapStart priming, before the snapshot: the service's predict path on a sample in memory and its AWS calls
+     * stopped before sending ({@link InferenceService#prime}), and the response event with its JSON. No side effects.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    /** The priming {@link #beforeCheckpoint} runs; true when it completed (a failure is logged, never thrown). */
+    public boolean prime() {
+        return Priming.run("inference", () -> {
+            service.prime(bucket);
+            json(ApiResponse.error(404, "priming").body());
+            new APIGatewayProxyResponseEvent().withStatusCode(200).withHeaders(HEADERS).withBody("{}");
+        });
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to renew: the SDK clients fetch credentials and open connections on first use
     }
 
     private static InferenceService service(Map<String, String> env) {

@@ -3,9 +3,14 @@ package io.mlpipe.tasks.inference;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlpipe.tasks.aws.DryRun;
+import io.mlpipe.tasks.features.Feature;
+import io.mlpipe.tasks.features.FeatureSpec;
+import io.mlpipe.tasks.features.ProblemType;
 import io.mlpipe.tasks.io.EndpointInvoker;
 import io.mlpipe.tasks.io.EndpointInvoker.EndpointFailedException;
 import io.mlpipe.tasks.io.EndpointInvoker.EndpointUnavailableException;
+import io.mlpipe.tasks.io.InMemoryObjectStore;
 import io.mlpipe.tasks.io.InferenceLog;
 import io.mlpipe.tasks.io.ModelTable;
 import io.mlpipe.tasks.io.ObjectStore;
@@ -141,6 +146,14 @@ public final class InferenceService {
         if (!MODEL_NAME.matcher(model).matches()) {
             return; // not a model: nothing to key the log on
         }
+        try {
+            log.record(logItem(model, call, status, start));
+        } catch (RuntimeException e) {
+            LOG.warn("could not write the inference log for model {}: {}", model, e.toString());
+        }
+    }
+
+    private Map<String, Object> logItem(String model, Call call, int status, Instant start) {
         Instant end = clock.instant();
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("model", model);
@@ -152,10 +165,57 @@ public final class InferenceService {
         item.put("latencyMs", Math.max(0, Duration.between(start, end).toMillis()));
         item.put("status", status);
         item.put("expiresAt", end.plus(logRetention).getEpochSecond());
-        try {
-            log.record(item);
-        } catch (RuntimeException e) {
-            LOG.warn("could not write the inference log for model {}: {}", model, e.toString());
-        }
+        return item;
+    }
+
+    /**
+     * SnapStart priming: {@code POST predict} and {@code GET} on a sample model held in memory (request parsing, the
+     * feature list's JSON, row encoding, prediction parsing, the log item), then each AWS call this service makes,
+     * stopped before it is sent ({@link DryRun}). Reads and writes nothing.
+     *
+     * @param bucket the data bucket, where champions' feature lists live
+     */
+    void prime(String bucket) {
+        InferenceService sample = sample(clock, logRetention, ids);
+        sample.predict(PRIMING, "{\"rows\":[{\"age\":42,\"plan\":\"pro\"},{\"age\":23.5,\"plan\":null}]}");
+        sample.describe(PRIMING);
+
+        DryRun.attempt(() -> models.champion(PRIMING));
+        DryRun.attempt(() -> models.latestVersions(PRIMING, 1));
+        DryRun.attempt(() -> specs.get("s3://" + bucket + "/processed/" + PRIMING + "/priming/features.json"));
+        DryRun.attempt(() -> endpoint.invoke("mlpipe-" + PRIMING, "text/csv", "42,1\n"));
+        DryRun.attempt(() -> {
+            log.record(logItem(PRIMING, new Call(), 200, clock.instant()));
+            return null;
+        });
+    }
+
+    private static final String PRIMING = "priming";
+
+    /** A deployed binary model with everything in memory: its endpoint answers 0.8 per row, its log drops items. */
+    private static InferenceService sample(Clock clock, Duration logRetention, Supplier<UUID> ids) {
+        FeatureSpec spec = new FeatureSpec(PRIMING, "priming", "target", ProblemType.BINARY_CLASSIFICATION,
+                List.of(Feature.numeric("age"), Feature.categorical("plan", List.of("basic", "pro"))), List.of("no", "yes"));
+        String featuresUri = "s3://mlpipe-priming/processed/priming/priming/features.json";
+        InMemoryObjectStore store = new InMemoryObjectStore().put("mlpipe-priming", "processed/priming/priming/features.json", spec.toJson());
+        Map<String, Object> champion = new LinkedHashMap<>();
+        champion.put("model", PRIMING);
+        champion.put("version", "champion");
+        champion.put("championVersion", "000001");
+        champion.put("endpointName", "mlpipe-" + PRIMING);
+        champion.put("featuresUri", featuresUri);
+        ModelTable models = new ModelTable() {
+            @Override
+            public Optional<Map<String, Object>> champion(String model) {
+                return Optional.of(champion);
+            }
+
+            @Override
+            public List<Map<String, Object>> latestVersions(String model, int limit) {
+                return List.of(champion);
+            }
+        };
+        EndpointInvoker endpoint = (name, contentType, csv) -> "0.8\n".repeat((int) csv.lines().count());
+        return new InferenceService(models, store, endpoint, item -> { }, clock, logRetention, ids);
     }
 }

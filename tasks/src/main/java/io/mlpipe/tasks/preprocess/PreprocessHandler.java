@@ -4,12 +4,19 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.mlpipe.schemas.Schemas;
 import io.mlpipe.tasks.aws.AwsClients;
+import io.mlpipe.tasks.aws.DryRun;
 import io.mlpipe.tasks.aws.S3ObjectStore;
+import io.mlpipe.tasks.io.InMemoryObjectStore;
 import io.mlpipe.tasks.io.ObjectStore;
+import io.mlpipe.tasks.lambda.Priming;
 import io.mlpipe.tasks.lambda.Telemetry;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
@@ -17,10 +24,16 @@ import java.util.Map;
  * The preprocess Lambda ({@code io.mlpipe.tasks.preprocess.PreprocessHandler::handleRequest}): a thin shell
  * over {@link Preprocessor}. Invalid data, configuration or input fail with {@link DataValidationError},
  * {@link ConfigValidationError}, {@link DataNotFoundError} or {@link InputValidationError}.
+ *
+ * <p>With SnapStart it primes itself before the snapshot ({@link #beforeCheckpoint}).
  */
-public class PreprocessHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public class PreprocessHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(PreprocessHandler.class);
+    private static final String PRIMING_BUCKET = "mlpipe-priming";
 
+    private final ObjectStore store;
+    private final Clock clock;
+    private final String bucket;
     private final Preprocessor preprocessor;
     private final Telemetry telemetry;
 
@@ -36,9 +49,60 @@ public class PreprocessHandler implements RequestHandler<Map<String, Object>, Ma
 
     /** Used by tests: any object store and clock. */
     public PreprocessHandler(ObjectStore store, Clock clock, Map<String, String> env) {
+        this.store = store;
+        this.clock = clock;
+        this.bucket = env.getOrDefault("DATA_BUCKET", PRIMING_BUCKET);
         this.preprocessor = new Preprocessor(store, clock);
         this.telemetry = new Telemetry(env, "preprocess");
         Schemas.shared(); // compile the schemas during init, so a SnapStart snapshot holds them
+        Priming.register(this);
+    }
+
+    /**
+     * SnapStart priming, before the snapshot: a whole preprocessing run on a small CSV in memory (schema checks, CSV
+     * parsing, profiling, the training files, JSON), then the S3 calls a run makes, stopped before they are sent. No
+     * object is read or written: the work only leaves loaded and initialized classes in the snapshot.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    /** The priming {@link #beforeCheckpoint} runs; true when it completed (a failure is logged, never thrown). */
+    public boolean prime() {
+        return Priming.run("preprocess", () -> {
+            InMemoryObjectStore sample = new InMemoryObjectStore().put(PRIMING_BUCKET, "incoming/priming/sample.csv", sampleCsv());
+            new Preprocessor(sample, clock).preprocess(Map.of("bucket", PRIMING_BUCKET, "key", "incoming/priming/sample.csv",
+                    "model", "priming", "runId", "priming"));
+            DryRun.attempt(() -> store.readIfExists(bucket, "config/priming.json"));
+            DryRun.attempt(() -> {
+                try (InputStream in = store.open(bucket, "incoming/priming/sample.csv")) {
+                    return in.read();
+                }
+            });
+            DryRun.attempt(() -> {
+                try (OutputStream out = store.create(bucket, "processed/priming/sample.csv")) {
+                    out.write('1');
+                }
+                return null;
+            });
+        });
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to renew: the SDK clients fetch credentials and open connections on first use
+    }
+
+    /** A small binary-classification data set: numeric, categorical, some missing values, enough rows to split. */
+    private static byte[] sampleCsv() {
+        StringBuilder csv = new StringBuilder("age,plan,score,target\n");
+        String[] plans = {"basic", "pro", "premium"};
+        for (int i = 0; i < 60; i++) {
+            csv.append(20 + i % 50).append(',').append(plans[i % 3]).append(',').append(i % 4 == 0 ? "" : i * 0.5)
+                    .append(',').append(i % 2 == 0 ? "yes" : "no").append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.mlpipe.tasks.features.FeatureSpec;
 import io.mlpipe.tasks.features.ProblemType;
 import io.mlpipe.tasks.io.EndpointInvoker;
 import io.mlpipe.tasks.testing.InMemoryModelTable;
-import io.mlpipe.tasks.testing.InMemoryObjectStore;
+import io.mlpipe.tasks.io.InMemoryObjectStore;
 
 import java.time.Clock;
 import java.time.Duration;

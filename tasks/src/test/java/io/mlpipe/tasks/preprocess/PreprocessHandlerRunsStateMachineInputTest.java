@@ -2,7 +2,7 @@ package io.mlpipe.tasks.preprocess;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlpipe.tasks.testing.InMemoryObjectStore;
+import io.mlpipe.tasks.io.InMemoryObjectStore;
 import io.mlpipe.tasks.testing.Resources;
 import io.mlpipe.tasks.testing.TestContext;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.mlpipe.tasks.preprocess;
 
 import io.mlpipe.tasks.io.ObjectStore;
-import io.mlpipe.tasks.testing.InMemoryObjectStore;
+import io.mlpipe.tasks.io.InMemoryObjectStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

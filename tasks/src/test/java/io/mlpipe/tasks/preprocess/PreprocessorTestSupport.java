@@ -1,6 +1,6 @@
 package io.mlpipe.tasks.preprocess;
 
-import io.mlpipe.tasks.testing.InMemoryObjectStore;
+import io.mlpipe.tasks.io.InMemoryObjectStore;
 
 import java.time.Clock;
 import java.time.Instant;

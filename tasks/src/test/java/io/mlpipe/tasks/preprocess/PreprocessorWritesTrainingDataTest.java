@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlpipe.schemas.SchemaName;
 import io.mlpipe.schemas.Schemas;
-import io.mlpipe.tasks.testing.InMemoryObjectStore;
+import io.mlpipe.tasks.io.InMemoryObjectStore;
 import io.mlpipe.tasks.testing.Resources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,4 @@
-package io.mlpipe.tasks.testing;
-
-import io.mlpipe.tasks.io.ObjectNotFoundException;
-import io.mlpipe.tasks.io.ObjectStore;
+package io.mlpipe.tasks.io;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +10,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** An {@link ObjectStore} in a map, keyed "bucket/key" (one version each); an object appears when its stream is closed, as in S3. */
+/**
+ * An {@link ObjectStore} in a map, keyed "bucket/key" (one version each); an object appears when its stream is closed,
+ * as in S3. The handlers prime on it (SnapStart), the tests use it instead of S3.
+ */
 public final class InMemoryObjectStore implements ObjectStore {
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
 
@@ -29,7 +29,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     public byte[] bytes(String bucket, String key) {
         byte[] bytes = objects.get(bucket + "/" + key);
         if (bytes == null) {
-            throw new AssertionError("no object s3://" + bucket + "/" + key + "; have " + new TreeMap<>(objects).keySet());
+            throw new IllegalStateException("no object s3://" + bucket + "/" + key + "; have " + new TreeMap<>(objects).keySet());
         }
         return bytes;
     }

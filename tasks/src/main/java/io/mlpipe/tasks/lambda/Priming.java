@@ -1,0 +1,41 @@
+package io.mlpipe.tasks.lambda;
+
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SnapStart priming through CRaC runtime hooks: Lambda runs a registered resource's {@code beforeCheckpoint} once,
+ * after init and before it snapshots the function, so the work done there (class loading, static initialisers, the
+ * first pass through Jackson, the SDK's marshallers and endpoint rules) is already done in every restored copy and no
+ * longer on its first request. On a JVM without CRaC (the twin, tests, plain Lambda) registering does nothing.
+ */
+public final class Priming {
+    private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
+
+    private Priming() {
+    }
+
+    /** Registers {@code handler}'s hooks; the global context holds it (the handler lives as long as the runtime). */
+    public static void register(Resource handler) {
+        Core.getGlobalContext().register(handler);
+    }
+
+    /**
+     * Runs the priming work; a failure is logged and never stops the snapshot (the first request is just slower).
+     *
+     * @return whether it completed
+     */
+    public static boolean run(String function, Runnable work) {
+        long started = System.nanoTime();
+        try {
+            work.run();
+            LOG.info("primed {} for the snapshot in {} ms", function, (System.nanoTime() - started) / 1_000_000);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("priming {} failed; the function works, its first request after a restore is slower", function, e);
+            return false;
+        }
+    }
+}
