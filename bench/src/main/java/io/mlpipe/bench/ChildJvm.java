@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +19,7 @@ public final class ChildJvm {
     private String classpath = System.getProperty("java.class.path");
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> arguments = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private long timeoutSeconds = 600;
 
     private ChildJvm(String mainClass) {
@@ -43,6 +46,12 @@ public final class ChildJvm {
 
     public ChildJvm arguments(String... values) {
         arguments.addAll(List.of(values));
+        return this;
+    }
+
+    /** Variables added to (or replacing) this process's environment in the child's. */
+    public ChildJvm environment(Map<String, String> variables) {
+        environment.putAll(variables);
         return this;
     }
 
@@ -73,7 +82,9 @@ public final class ChildJvm {
         Path err = Files.createTempFile("mlpipe-bench", ".err");
         try {
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException(mainClass + " did not finish within " + timeoutSeconds + " s");
