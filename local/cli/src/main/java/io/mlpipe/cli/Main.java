@@ -1,5 +1,6 @@
 package io.mlpipe.cli;
 
+import io.mlpipe.cli.commands.CostCommand;
 import io.mlpipe.cli.commands.DemoCommand;
 import io.mlpipe.cli.commands.DeployCommand;
 import io.mlpipe.cli.commands.DestroyCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, UpCommand.class, DemoCommand.class, InfoCommand.class,
                 UploadCommand.class, RunCommand.class, WatchCommand.class, ExecutionsCommand.class, HistoryCommand.class,
                 PredictCommand.class, ModelsCommand.class, LogsCommand.class, SynthCommand.class, DeployCommand.class,
-                DestroyCommand.class, RunAslCommand.class})
+                DestroyCommand.class, RunAslCommand.class, CostCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

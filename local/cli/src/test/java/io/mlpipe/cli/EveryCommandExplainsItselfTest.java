@@ -13,7 +13,7 @@ class EveryCommandExplainsItselfTest {
         Cli.Result help = Cli.run("--help");
         assertEquals(0, help.status());
         for (String command : new String[] {"up", "demo", "info", "upload", "run", "watch", "executions", "history", "predict",
-                "models", "logs", "synth", "deploy", "destroy", "run-asl"}) {
+                "models", "logs", "synth", "deploy", "destroy", "run-asl", "cost"}) {
             assertTrue(help.out().contains("\n  " + command + " "), command + " missing from\n" + help.out());
         }
     }

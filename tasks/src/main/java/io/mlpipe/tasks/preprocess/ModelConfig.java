@@ -12,18 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * config/&lt;model&gt;.json (schema model-config) merged over the defaults of docs/CONTRACTS.md.
+ * config/&lt;model&gt;.json (schema model-config) merged over the defaults of docs/CONTRACTS.md. Public for the
+ * {@code mlpipe cost} command, which prices a model's training and endpoint settings from the same defaults.
  *
  * @param problemType "auto" or a problem type id
  * @param metricName null: the problem type's default metric
  * @param threshold null: the default for the metric (see {@link io.mlpipe.tasks.features.ProblemType})
  */
-record ModelConfig(String target, String problemType, String metricName, Double threshold, double minImprovement,
+public record ModelConfig(String target, String problemType, String metricName, Double threshold, double minImprovement,
                    Map<String, String> hyperparameters, double validationFraction, int minRows,
                    Map<String, Object> training, Map<String, Object> endpoint) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static ModelConfig defaults() {
+    public static ModelConfig defaults() {
         return new ModelConfig("target", "auto", null, null, 0.0,
                 ordered("num_round", "100", "max_depth", "5", "eta", "0.2"), 0.2, 20,
                 ordered("instanceType", "ml.m5.large", "maxRuntimeSeconds", 3600),
@@ -32,7 +33,7 @@ record ModelConfig(String target, String problemType, String metricName, Double 
     }
 
     /** Parses and validates the configuration file; {@code path} names it in error messages. */
-    static ModelConfig parse(byte[] json, String path) {
+    public static ModelConfig parse(byte[] json, String path) {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);

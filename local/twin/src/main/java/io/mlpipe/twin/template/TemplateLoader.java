@@ -379,7 +379,7 @@ public final class TemplateLoader {
     }
 
     /** {@code arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations} -> the function ARN. */
-    static String integrationFunction(String uri) {
+    public static String integrationFunction(String uri) {
         if (uri == null) {
             return null;
         }
