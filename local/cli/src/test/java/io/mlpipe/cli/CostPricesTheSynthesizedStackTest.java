@@ -38,6 +38,7 @@ class CostPricesTheSynthesizedStackTest {
         assertEquals("https://aws.amazon.com/sagemaker/pricing/", training.path("source").asText());
         assertEquals(730 * 0.115, find(json.path("idlePerMonth").path("items"), "Endpoint ml.m5.large (instance mode)").path("usd").asDouble(), 1e-9);
         assertTrue(json.path("assumptions").has("--rows"), json.toPrettyString());
+        assertTrue(json.path("notCounted").size() > 0, json.toPrettyString());
     }
 
     @Test

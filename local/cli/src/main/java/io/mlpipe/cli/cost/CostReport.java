@@ -40,6 +40,13 @@ public final class CostReport {
         return a;
     }
 
+    /** What the estimate leaves out on purpose, so nobody reads the totals as more than they are. */
+    public static final List<String> NOT_COUNTED = List.of(
+            "retries: every state entered is one transition, and a retried Task enters again (throttling, service errors)",
+            "free tiers (4,000 transitions, 1M Lambda requests and 400,000 GB-s, 1M REST API calls in the first year...)",
+            "storage after the first month of what retrains keep (S3 CSVs and models, DynamoDB items and PITR): GB-months at the S3 and DynamoDB storage prices",
+            "data transfer out of AWS, CloudTrail, and the CDK bootstrap bucket");
+
     private static String describeEndpoint(Usage u) {
         Map<String, Object> e = u.model().endpoint();
         return "instance".equals(u.endpointMode())
@@ -66,6 +73,8 @@ public final class CostReport {
         table(out, estimate.monthly());
         out.append("\nAssumptions (not in the template; change them with the options):\n\n");
         assumptions().forEach((option, value) -> out.append("- `").append(option).append("`: ").append(value).append('\n'));
+        out.append("\nNot counted:\n\n");
+        NOT_COUNTED.forEach(line -> out.append("- ").append(line).append('\n'));
         return out.toString();
     }
 
@@ -92,6 +101,7 @@ public final class CostReport {
         section(root.putObject("perMonth"), estimate.monthly());
         ObjectNode assumptions = root.putObject("assumptions");
         assumptions().forEach(assumptions::put);
+        NOT_COUNTED.forEach(root.putArray("notCounted")::add);
         return root;
     }
 
