@@ -2,18 +2,25 @@ package io.mlpipe.bench.endtoend;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One data drop measured from upload to first prediction. Instants from the benchmark's clock (upload,
  * InService seen, prediction answered) and from the twin's (execution start and stop, the endpoint's last
  * change), the same machine's clock.
  *
+ * @param label          the drop's column: "10k rows", "first drop, 1k rows"
+ * @param trainingJob    the state that ran the training job and how long the job spent in each secondary
+ *                       status (Starting, Downloading, Training, Uploading), from DescribeTrainingJob
  * @param endpointChanged when the endpoint last changed status (DescribeEndpoint's LastModifiedTime: went
  *                        InService), null when not reported
  */
 record Drop(String label, int rows, long bytes, String model, Instant uploadStarted, Instant uploaded,
             Instant executionStarted, Instant executionStopped, Instant endpointChanged, Instant inServiceSeenAt,
-            Instant predicted, int predictAttempts, StateTimes states) {
+            Instant predicted, int predictAttempts, StateTimes states, TrainingJob trainingJob) {
+
+    record TrainingJob(String state, Map<String, Duration> stages) {
+    }
 
     Duration total() {
         return Duration.between(uploadStarted, predicted);

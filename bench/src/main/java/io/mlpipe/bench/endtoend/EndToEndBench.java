@@ -8,6 +8,7 @@ import io.mlpipe.bench.Table;
 import io.mlpipe.cli.connection.Pipeline;
 import io.mlpipe.cli.connection.Target;
 import io.mlpipe.cli.local.TwinOptions;
+import io.mlpipe.cli.pipeline.ExecutionWatcher;
 import io.mlpipe.cli.pipeline.Executions;
 import io.mlpipe.cli.pipeline.Followed;
 import io.mlpipe.cli.pipeline.ModelVersions;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
+import software.amazon.awssdk.services.sagemaker.model.SecondaryStatusTransition;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
@@ -68,20 +70,26 @@ public final class EndToEndBench implements Benchmark {
             startup = twin.startupNanos();
             context.say("twin up in %s (log: %s)", Format.nanos(startup), context.scratch().resolve("twin.log"));
             warmUp(pipeline);
+            // the first drop on a fresh twin also starts its Lambdas and loads XGBoost into the endpoint host: shown
+            // apart (the smallest size again, as another model), so that the sizes compare warm pipelines
+            int first = sizes.get(0);
+            drops.add(drop(context, pipeline, first, "first drop, " + label(first) + " rows",
+                    "e2e-first-" + label(first).toLowerCase(Locale.ROOT)));
             for (int rows : sizes) {
-                drops.add(drop(context, pipeline, rows));
+                drops.add(drop(context, pipeline, rows, label(rows) + " rows", "e2e-" + label(rows).toLowerCase(Locale.ROOT)));
             }
         }
         return section(context, drops, startup);
     }
 
-    /** Drops {@code rows} customers as a user does and follows them to the first prediction. */
-    private Drop drop(BenchContext context, Pipeline pipeline, int rows) throws IOException {
-        String label = label(rows);
-        String model = "e2e-" + label.toLowerCase(Locale.ROOT); // a fresh model per size: its own training and deployment
-        Path csv = csv(context, rows, label);
+    /**
+     * Drops {@code rows} customers as a user does and follows them to the first prediction; a fresh {@code model}
+     * each time (the key's {@code incoming/<model>/}), so every drop trains and deploys from nothing.
+     */
+    private Drop drop(BenchContext context, Pipeline pipeline, int rows, String label, String model) throws IOException {
+        Path csv = csv(context, rows);
         long bytes = Files.size(csv);
-        context.say("%s rows (%s): uploading as model %s", label, Format.bytes(bytes), model);
+        context.say("%s (%s): uploading as model %s", label, Format.bytes(bytes), model);
 
         Set<String> before = Executions.arns(pipeline);
         Instant uploadStarted = Instant.now();
@@ -91,7 +99,7 @@ public final class EndToEndBench implements Benchmark {
         PrintWriter progress = new PrintWriter(context.progress(), true);
         Followed followed = Followed.follow(pipeline, arn, progress, EXECUTION_TIMEOUT);
         if (!"DEPLOYED".equals(followed.decision())) {
-            throw new IllegalStateException(label + " rows: the execution ended " + followed.decision() + ", not DEPLOYED: "
+            throw new IllegalStateException(label + ": the execution ended " + followed.decision() + ", not DEPLOYED: "
                     + followed.summary() + " (twin log: " + context.scratch().resolve("twin.log") + ")");
         }
         DescribeExecutionResponse execution = Executions.describe(pipeline, arn);
@@ -108,15 +116,16 @@ public final class EndToEndBench implements Benchmark {
         } while (!answer.ok() && Duration.between(inServiceSeen, Instant.now()).compareTo(SHORT_TIMEOUT) < 0);
         Instant predicted = Instant.now();
         if (!answer.ok()) {
-            throw new IllegalStateException(label + " rows: no prediction within " + SHORT_TIMEOUT.toSeconds() + " s: HTTP "
+            throw new IllegalStateException(label + ": no prediction within " + SHORT_TIMEOUT.toSeconds() + " s: HTTP "
                     + answer.status() + " " + answer.message());
         }
 
         List<HistoryEvent> history = pipeline.sfn().getExecutionHistoryPaginator(r -> r.executionArn(arn).maxResults(1000))
                 .events().stream().toList();
         Drop drop = new Drop(label, rows, bytes, model, uploadStarted, uploaded, execution.startDate(), execution.stopDate(),
-                endpoint.lastModifiedTime(), inServiceSeen, predicted, attempts, StateTimes.of(history));
-        context.say("%s rows: first prediction %s after the upload started", label, Format.nanos(drop.total().toNanos()));
+                endpoint.lastModifiedTime(), inServiceSeen, predicted, attempts, StateTimes.of(history),
+                trainingJob(pipeline, history));
+        context.say("%s: first prediction %s after the upload started", label, Format.nanos(drop.total().toNanos()));
         return drop;
     }
 
@@ -126,16 +135,42 @@ public final class EndToEndBench implements Benchmark {
      */
     private static void warmUp(Pipeline pipeline) {
         Executions.arns(pipeline);
+        pipeline.s3().listObjectsV2(r -> r.bucket(pipeline.resources().bucket()).maxKeys(1));
         ModelVersions.names(pipeline);
         pipeline.sageMaker().listEndpoints(r -> r.maxResults(1));
         Predictions.describe(pipeline, "e2e-warm-up"); // a 404: no such model yet
     }
 
+    /**
+     * The execution's training job: the state that ran it (the one entered before its TaskScheduled event) and
+     * how long the job spent in each secondary status (Training: the child JVM's work).
+     */
+    private static Drop.TrainingJob trainingJob(Pipeline pipeline, List<HistoryEvent> history) {
+        String state = null;
+        for (HistoryEvent event : history) {
+            if (event.stateEnteredEventDetails() != null) {
+                state = event.stateEnteredEventDetails().name();
+            }
+            String job = ExecutionWatcher.trainingJobName(event);
+            if (job != null) {
+                Map<String, Duration> stages = new LinkedHashMap<>();
+                for (SecondaryStatusTransition t : pipeline.sageMaker().describeTrainingJob(r -> r.trainingJobName(job))
+                        .secondaryStatusTransitions()) {
+                    if (t.endTime() != null && !t.statusAsString().equals("Completed")) { // Completed: the end
+                        stages.merge(t.statusAsString(), Duration.between(t.startTime(), t.endTime()), Duration::plus);
+                    }
+                }
+                return new Drop.TrainingJob(state, stages);
+            }
+        }
+        throw new IllegalStateException("the execution's history names no training job");
+    }
+
     /** The drop's CSV, generated once per size (the same seed gives the same bytes) and streamed to disk. */
-    private static Path csv(BenchContext context, int rows, String label) throws IOException {
-        Path csv = context.scratch().resolve("customers-" + label + ".csv");
+    private static Path csv(BenchContext context, int rows) throws IOException {
+        Path csv = context.scratch().resolve("customers-" + label(rows) + ".csv");
         if (!Files.exists(csv)) {
-            context.say("%s rows: generating %s", label, csv);
+            context.say("%s rows: generating %s", label(rows), csv);
             Path partial = context.scratch().resolve(csv.getFileName() + ".partial");
             try (OutputStream out = Files.newOutputStream(partial)) {
                 SampleData.writeChurn(out, rows, 42);
@@ -184,7 +219,7 @@ public final class EndToEndBench implements Benchmark {
                 .append(" (StateEntered → StateExited, summed over a loop's rounds, ×n = times entered).\n\n");
 
         List<String> header = new ArrayList<>(List.of("part"));
-        drops.forEach(d -> header.add(d.label() + " rows (" + Format.bytes(d.bytes()) + ")"));
+        drops.forEach(d -> header.add(d.label() + " (" + Format.bytes(d.bytes()) + ")"));
         Table table = new Table(header.toArray(String[]::new));
         row(table, drops, "**total: upload → first prediction**", d -> "**" + Format.nanos(d.total().toNanos()) + "**");
         row(table, drops, "upload (PutObject)", d -> time(d.upload()));
@@ -195,16 +230,22 @@ public final class EndToEndBench implements Benchmark {
                 StateTimes.Time t = d.states().states().get(state);
                 return t == null ? "–" : time(t.total()) + (t.entries() > 1 ? " (×" + t.entries() + ")" : "");
             });
+            if (state.equals(largest.trainingJob().state())) {
+                for (String stage : largest.trainingJob().stages().keySet()) {
+                    row(table, drops, "  ◦ training job " + stage + (stage.equals("Training") ? " (child JVM: read, XGBoost)" : ""),
+                            d -> d.trainingJob().stages().containsKey(stage) ? time(d.trainingJob().stages().get(stage)) : "–");
+                }
+            }
         }
         row(table, drops, "· between states (the engine's transitions)", d -> time(d.betweenStates()));
         row(table, drops, "endpoint InService → execution SUCCEEDED", d -> d.inServiceToSucceeded() == null ? "–"
                 : time(d.inServiceToSucceeded()));
-        row(table, drops, "SUCCEEDED → InService seen by the client", d -> time(d.inServiceSeen()));
+        row(table, drops, "SUCCEEDED → client sees InService (its polling, DescribeEndpoint)", d -> time(d.inServiceSeen()));
         row(table, drops, "InService → first prediction answered", d -> time(d.firstPrediction())
                 + (d.predictAttempts() > 1 ? " (" + d.predictAttempts() + " tries)" : ""));
         out.append(table).append('\n');
 
-        out.append("Where the time goes for ").append(largest.label()).append(" rows, biggest first (share of the total ")
+        out.append("Where the time goes for ").append(largest.label()).append(", biggest first (share of the total ")
                 .append(Format.nanos(largest.total().toNanos())).append("):\n\n");
         Map<String, Duration> parts = new LinkedHashMap<>();
         parts.put("upload (PutObject)", largest.upload());
@@ -234,11 +275,11 @@ public final class EndToEndBench implements Benchmark {
         out.append(shares).append('\n');
 
         Map.Entry<String, Duration> biggest = sorted.get(0);
-        Drop smallest = drops.get(0);
-        out.append("At ").append(largest.label()).append(" rows the biggest part is ").append(biggest.getKey()).append(" with ")
+        Drop smallest = drops.get(1);
+        out.append("At ").append(largest.label()).append(" the biggest part is ").append(biggest.getKey()).append(" with ")
                 .append(percent(biggest.getValue().toNanos() / total)).append(" of the total; ").append(largest.label())
-                .append(" rows take ").append(Format.ratio(largest.total().toNanos(), smallest.total().toNanos()))
-                .append(" the time of ").append(smallest.label()).append(" rows for ")
+                .append(" take ").append(Format.ratio(largest.total().toNanos(), smallest.total().toNanos()))
+                .append(" the time of ").append(smallest.label()).append(" for ")
                 .append(Format.ratio(largest.rows(), smallest.rows())).append(" the rows.\n\n");
         out.append(context.reproduce("e2e")).append('\n');
         return out.toString();

@@ -41,8 +41,10 @@ final class TwinProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "io.mlpipe.cli.Main", "up", "--port", String.valueOf(port),
                 "--data-dir", dataDirectory.toString(), "--template", template.toString());
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("AWS_XRAY_CONTEXT_MISSING"); // ./mlpipe bench sets it for its own clients only
+        Process process = builder.start();
         // the benchmark stopped with Ctrl-C leaves no twin running
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "mlpipe-bench-twin-stop"));
         URI endpoint = URI.create("http://127.0.0.1:" + port);

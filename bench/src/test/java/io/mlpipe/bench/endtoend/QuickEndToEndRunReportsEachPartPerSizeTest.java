@@ -19,11 +19,11 @@ class QuickEndToEndRunReportsEachPartPerSizeTest {
         String section = new EndToEndBench().run(BenchContext.of(root, "e2e", true, System.err));
 
         assertTrue(section.startsWith("## End to end on the twin"), section);
-        assertTrue(section.contains("| part | 1k rows ("), section);
-        assertTrue(section.contains(" | 5k rows ("), section);
+        assertTrue(section.contains("| part | first drop, 1k rows ("), section);
+        assertTrue(section.contains(" | 1k rows (") && section.contains(" | 5k rows ("), section);
         for (String part : new String[] {"| **total: upload → first prediction** |", "| upload (PutObject) |",
                 "| upload → execution started", "| execution (started → SUCCEEDED) |", "| · Preprocess |", "| · Train |",
-                "| · between states", "| SUCCEEDED → InService seen by the client |", "| InService → first prediction answered |"}) {
+                "| · between states", "| SUCCEEDED → client sees InService", "| InService → first prediction answered |"}) {
             assertTrue(section.contains(part), "no row " + part + " in\n" + section);
         }
         assertTrue(section.contains("Where the time goes for 5k rows"), section);
