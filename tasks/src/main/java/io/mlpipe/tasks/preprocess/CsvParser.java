@@ -4,29 +4,40 @@ import io.mlpipe.tasks.features.Values;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A streaming RFC 4180 CSV reader over bytes: one record at a time in a reused buffer, no object per field,
- * so memory stays constant and the hot loop stays cheap. Quoted fields may hold commas, doubled quotes and
- * newlines; CRLF and LF both end a record; blank lines are skipped; a leading UTF-8 BOM is ignored.
+ * A streaming RFC 4180 CSV reader over bytes: one record at a time, no object per field, so memory stays constant
+ * and the hot loop stays cheap. Fields are ranges of the read buffer itself (no copy): a record is only moved when
+ * it straddles a refill, and a quoted value is unescaped in place (it only gets shorter). Quoted fields may hold
+ * commas, doubled quotes and newlines; CRLF and LF both end a record; blank lines are skipped; a leading UTF-8 BOM
+ * is ignored.
  *
  * <p>Refuses what cannot be a text CSV: control bytes (NUL etc., i.e. binary data) and a quote left open at the
  * end of the file. Field values are trimmed of surrounding spaces and tabs.
  */
 final class CsvParser {
-    private static final int CHUNK = 1 << 16;
+    private static final int BUFFER = 1 << 16;
+    /** Bytes that end the fast scan of an unquoted value: comma, quote, and control bytes but tab. */
+    private static final boolean[] SPECIAL = new boolean[256];
+
+    static {
+        for (int b = 0; b < 0x20; b++) {
+            SPECIAL[b] = b != '\t';
+        }
+        SPECIAL[','] = true;
+        SPECIAL['"'] = true;
+    }
 
     private final InputStream in;
-    private final byte[] chunk = new byte[CHUNK];
+    /** Read bytes; the current record lives in [recordStart, limit) and its fields point into it. */
+    private byte[] buffer = new byte[BUFFER];
+    private int recordStart;
     private int pos;
     private int limit;
     private boolean eof;
 
-    private byte[] record = new byte[4096];
-    private int recordLength;
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private int fieldCount;
@@ -72,163 +83,171 @@ final class CsvParser {
 
     /** The trimmed value as text. */
     String text(int field) {
-        return new String(record, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
+        return new String(buffer, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
     }
 
     boolean isMissing(int field) {
-        return Values.isMissing(record, starts[field], ends[field]);
+        return Values.isMissing(buffer, starts[field], ends[field]);
     }
 
     boolean isNumber(int field) {
-        return Values.isNumber(record, starts[field], ends[field]);
+        return Values.isNumber(buffer, starts[field], ends[field]);
     }
 
     /** The value as a number, or NaN when it is not one. */
     double numberOrNaN(int field) {
-        return Values.parseOrNaN(record, starts[field], ends[field]);
+        return Values.parseOrNaN(buffer, starts[field], ends[field]);
     }
 
     /** Counts the value in {@code vocabulary}; false when it is full and the value is new. */
     boolean countInto(int field, ByteVocabulary vocabulary) {
-        return vocabulary.count(record, starts[field], ends[field]);
+        return vocabulary.count(buffer, starts[field], ends[field]);
     }
 
     /** The value's index in {@code vocabulary}, or -1. */
     int indexIn(int field, ByteVocabulary vocabulary) {
-        return vocabulary.indexOf(record, starts[field], ends[field]);
+        return vocabulary.indexOf(buffer, starts[field], ends[field]);
     }
 
-    void copyTo(int field, OutputStream out) throws IOException {
-        out.write(record, starts[field], ends[field] - starts[field]);
+    void copyTo(int field, CsvOutput out) throws IOException {
+        out.write(buffer, starts[field], ends[field] - starts[field]);
     }
 
     private boolean readRecord() throws IOException, CsvFormatException {
-        recordLength = 0;
         fieldCount = 0;
         recordLine = nextLine;
-        if (pos == limit && !fill()) {
-            return false;
+        recordStart = pos;
+        if (pos == limit) {
+            more();
+            if (pos == limit) {
+                return false;
+            }
         }
-        int fieldStart = 0;
+        int fieldStart = pos;
+        // -1 while the field's value is its bytes as read; once it has a quote, where its unquoted value is written
+        int write = -1;
         boolean inQuotes = false;
         while (true) {
-            if (pos == limit && !fill()) {
-                if (inQuotes) {
-                    throw new CsvFormatException(recordLine, "a quoted value opened on this line is never closed: "
-                            + "the file ends inside it, so it looks truncated");
-                }
-                endField(fieldStart);
-                endedWithNewline = false;
-                return true;
-            }
-            // Hot loop: copy the run of ordinary bytes at once; stop at a byte that means something.
-            int run = inQuotes ? quotedRunEnd() : plainRunEnd();
-            if (run > pos) {
-                appendRange(pos, run);
-                pos = run;
+            if (pos == limit) {
+                int shift = more();
+                fieldStart -= shift;
+                write -= write < 0 ? 0 : shift;
                 if (pos == limit) {
+                    if (inQuotes) {
+                        throw new CsvFormatException(recordLine, "a quoted value opened on this line is never closed: "
+                                + "the file ends inside it, so it looks truncated");
+                    }
+                    endField(fieldStart, write < 0 ? pos : write);
+                    endedWithNewline = false;
+                    return true;
+                }
+            }
+            if (write < 0) {
+                // Hot loop: skip the run of ordinary bytes; stop at a byte that means something.
+                byte[] b = buffer;
+                int i = pos;
+                int end = limit;
+                while (i < end && !SPECIAL[b[i] & 0xFF]) {
+                    i++;
+                }
+                pos = i;
+                if (i == end) {
                     continue;
                 }
+                int c = b[pos++];
+                if (c == ',') {
+                    endField(fieldStart, i);
+                    fieldStart = pos;
+                } else if (c == '\n' || c == '\r') {
+                    endRecord(fieldStart, i, c);
+                    return true;
+                } else if (c == '"') {
+                    if (onlySpaces(fieldStart, i)) {
+                        write = fieldStart; // spaces before an opening quote are not part of the value
+                        inQuotes = true;
+                    } // else a quote inside an unquoted value is kept as written
+                } else {
+                    throw binary(c);
+                }
+                continue;
             }
-            int b = chunk[pos++] & 0xFF;
+            // The field had a quote: byte by byte, writing the unquoted value at write (never ahead of pos).
+            int c = buffer[pos++];
             if (inQuotes) {
-                if (b == '"') {
-                    if (peek() == '"') {
+                if (c == '"') {
+                    if (pos == limit) {
+                        int shift = more();
+                        fieldStart -= shift;
+                        write -= shift;
+                    }
+                    if (pos < limit && buffer[pos] == '"') {
                         pos++;
-                        append((byte) '"');
+                        buffer[write++] = '"';
                     } else {
                         inQuotes = false;
                     }
-                } else if (b == '\n') {
+                } else if (c == '\n') {
                     nextLine++;
-                    append((byte) b);
-                } else if (b == '\r' || b == '\t') {
-                    append((byte) b);
+                    buffer[write++] = (byte) c;
+                } else if ((c & 0xFF) >= 0x20 || c == '\r' || c == '\t') {
+                    buffer[write++] = (byte) c;
                 } else {
-                    throw binary(b);
+                    throw binary(c);
                 }
-            } else if (b == ',') {
-                endField(fieldStart);
-                fieldStart = recordLength;
-            } else if (b == '\n' || b == '\r') {
-                if (b == '\r' && peek() == '\n') {
-                    pos++;
-                }
-                nextLine++;
-                endField(fieldStart);
-                endedWithNewline = true;
+            } else if (c == ',') {
+                endField(fieldStart, write);
+                fieldStart = pos;
+                write = -1;
+            } else if (c == '\n' || c == '\r') {
+                endRecord(fieldStart, write, c);
                 return true;
-            } else if (b == '"') {
-                if (onlySpacesSince(fieldStart)) {
-                    recordLength = fieldStart; // spaces before an opening quote are not part of the value
-                    inQuotes = true;
-                } else {
-                    append((byte) b); // a quote inside an unquoted value is kept as written
-                }
-            } else if (b == '\t') {
-                append((byte) b);
+            } else if (c == '"' && onlySpaces(fieldStart, write)) {
+                write = fieldStart;
+                inQuotes = true;
+            } else if (!SPECIAL[c & 0xFF] || c == '"') {
+                buffer[write++] = (byte) c;
             } else {
-                throw binary(b);
+                throw binary(c);
             }
         }
     }
 
-    /** End of the run of bytes that are neither control bytes, commas nor quotes. */
-    private int plainRunEnd() {
-        byte[] c = chunk;
-        int i = pos;
-        int end = limit;
-        while (i < end) {
-            byte b = c[i];
-            if ((b & 0xFF) < 0x20 || b == ',' || b == '"') {
-                break;
+    private void endRecord(int fieldStart, int fieldEnd, int newline) throws IOException {
+        endField(fieldStart, fieldEnd);
+        if (newline == '\r') {
+            if (pos == limit) {
+                more(); // the record's fields move with the bytes
             }
-            i++;
+            if (pos < limit && buffer[pos] == '\n') {
+                pos++;
+            }
         }
-        return i;
-    }
-
-    /** End of the run of bytes inside quotes that are neither control bytes nor quotes. */
-    private int quotedRunEnd() {
-        byte[] c = chunk;
-        int i = pos;
-        int end = limit;
-        while (i < end && (c[i] & 0xFF) >= 0x20 && c[i] != '"') {
-            i++;
-        }
-        return i;
-    }
-
-    private void appendRange(int from, int to) {
-        int length = to - from;
-        if (recordLength + length > record.length) {
-            record = Arrays.copyOf(record, Math.max(record.length * 2, recordLength + length));
-        }
-        System.arraycopy(chunk, from, record, recordLength, length);
-        recordLength += length;
+        nextLine++;
+        endedWithNewline = true;
     }
 
     private CsvFormatException binary(int b) {
         return new CsvFormatException(nextLine, String.format("binary data (byte 0x%02x): this is not a text CSV file"
-                + " (a spreadsheet, archive or compressed file?); export it as CSV (UTF-8)", b));
+                + " (a spreadsheet, archive or compressed file?); export it as CSV (UTF-8)", b & 0xFF));
     }
 
-    private boolean onlySpacesSince(int fieldStart) {
-        for (int i = fieldStart; i < recordLength; i++) {
-            if (record[i] != ' ' && record[i] != '\t') {
+    private boolean onlySpaces(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] != ' ' && buffer[i] != '\t') {
                 return false;
             }
         }
         return true;
     }
 
-    private void endField(int fieldStart) {
-        int s = fieldStart;
-        int e = recordLength;
-        while (s < e && (record[s] == ' ' || record[s] == '\t')) {
+    private void endField(int start, int end) {
+        int s = start;
+        int e = end;
+        byte[] b = buffer;
+        while (s < e && (b[s] == ' ' || b[s] == '\t')) {
             s++;
         }
-        while (e > s && (record[e - 1] == ' ' || record[e - 1] == '\t')) {
+        while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
             e--;
         }
         if (fieldCount == starts.length) {
@@ -240,45 +259,47 @@ final class CsvParser {
         fieldCount++;
     }
 
-    private void append(byte b) {
-        if (recordLength == record.length) {
-            record = Arrays.copyOf(record, record.length * 2);
-        }
-        record[recordLength++] = b;
-    }
-
-    private void skipByteOrderMark() throws IOException {
-        byte[] head = in.readNBytes(3);
-        System.arraycopy(head, 0, chunk, 0, head.length);
-        pos = 0;
-        limit = head.length;
-        eof = head.length < 3;
-        if (head.length == 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
-            pos = 3;
-        }
-    }
-
-    private int peek() throws IOException {
-        if (pos == limit && !fill()) {
-            return -1;
-        }
-        return chunk[pos] & 0xFF;
-    }
-
-    private boolean fill() throws IOException {
-        if (pos < limit) {
-            return true;
-        }
+    /**
+     * Reads more bytes after {@code limit} (at {@code pos == limit}), first moving the current record to the front
+     * of the buffer (growing it when the record fills it). Returns how far the record moved, which callers subtract
+     * from their positions; {@code pos == limit} afterwards means the end of the file.
+     */
+    private int more() throws IOException {
         if (eof) {
-            return false;
+            return 0;
+        }
+        int shift = recordStart;
+        if (shift > 0) {
+            System.arraycopy(buffer, shift, buffer, 0, limit - shift);
+            for (int f = 0; f < fieldCount; f++) {
+                starts[f] -= shift;
+                ends[f] -= shift;
+            }
+            recordStart = 0;
+            pos -= shift;
+            limit -= shift;
+        }
+        if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
         int n;
         do {
-            n = in.read(chunk, 0, CHUNK);
+            n = in.read(buffer, limit, buffer.length - limit);
         } while (n == 0);
-        pos = 0;
-        limit = Math.max(n, 0);
-        eof = n < 0;
-        return n > 0;
+        if (n < 0) {
+            eof = true;
+        } else {
+            limit += n;
+        }
+        return shift;
+    }
+
+    private void skipByteOrderMark() throws IOException {
+        while (limit < 3 && !eof) {
+            more();
+        }
+        if (limit >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
+            pos = 3;
+        }
     }
 }

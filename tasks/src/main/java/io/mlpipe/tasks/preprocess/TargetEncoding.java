@@ -3,7 +3,6 @@ package io.mlpipe.tasks.preprocess;
 import io.mlpipe.tasks.features.ProblemType;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,7 +120,7 @@ final class TargetEncoding {
     }
 
     /** Writes the label of the current row. */
-    void write(CsvParser csv, int field, OutputStream out) throws IOException {
+    void write(CsvParser csv, int field, CsvOutput out) throws IOException {
         if (classes == null) {
             csv.copyTo(field, out);
         } else if (textCodes == null) {

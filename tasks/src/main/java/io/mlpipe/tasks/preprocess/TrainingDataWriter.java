@@ -1,6 +1,5 @@
 package io.mlpipe.tasks.preprocess;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,8 +19,8 @@ final class TrainingDataWriter {
 
     /** Returns the number of rows written to validation. */
     long write(InputStream in, OutputStream train, OutputStream validation) throws IOException {
-        OutputStream trainOut = new BufferedOutputStream(train, 1 << 16);
-        OutputStream validationOut = new BufferedOutputStream(validation, 1 << 16);
+        CsvOutput trainOut = new CsvOutput(train);
+        CsvOutput validationOut = new CsvOutput(validation);
         CsvParser csv = new CsvParser(in);
         long used = 0;
         long validationRows = 0;
@@ -43,10 +42,10 @@ final class TrainingDataWriter {
         return validationRows;
     }
 
-    private void writeRow(CsvParser csv, OutputStream out) throws IOException {
+    private void writeRow(CsvParser csv, CsvOutput out) throws IOException {
         plan.target.write(csv, plan.targetIndex, out);
         for (int f = 0; f < plan.featureColumns.length; f++) {
-            out.write(',');
+            out.write((byte) ',');
             int column = plan.featureColumns[f];
             if (csv.isMissing(column)) {
                 continue;
@@ -58,6 +57,6 @@ final class TrainingDataWriter {
                 out.write(codes.code(csv, column));
             }
         }
-        out.write('\n');
+        out.write((byte) '\n');
     }
 }
