@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
  * the CSV hot loop never builds a String for a number.
  */
 public final class Values {
-    /** Spellings of "no value" that spreadsheets and pandas write; compared case-insensitively. */
-    private static final byte[][] MISSING = {bytes("na"), bytes("n/a"), bytes("nan"), bytes("null")};
     private static final double[] POWERS_OF_TEN = new double[23];
 
     static {
@@ -21,7 +19,10 @@ public final class Values {
     private Values() {
     }
 
-    /** Empty, or one of NA, N/A, NaN, null. Called for every cell: numbers fail on the first byte. */
+    /**
+     * Empty, or one of the spellings of "no value" that spreadsheets and pandas write, in any case: NA, N/A, NaN,
+     * null. Called for every cell: numbers and most words fail on the first byte.
+     */
     public static boolean isMissing(byte[] b, int start, int end) {
         int length = end - start;
         if (length == 0) {
@@ -30,21 +31,18 @@ public final class Values {
         if (length > 4 || (b[start] | 0x20) != 'n') {
             return false;
         }
-        for (byte[] token : MISSING) {
-            if (token.length == length && equalsIgnoreCase(b, start, token)) {
-                return true;
-            }
-        }
-        return false;
+        return switch (length) {
+            case 2 -> lower(b[start + 1]) == 'a'; // na
+            case 3 -> lower(b[start + 1]) == '/' ? lower(b[start + 2]) == 'a' // n/a
+                    : lower(b[start + 1]) == 'a' && lower(b[start + 2]) == 'n'; // nan
+            case 4 -> lower(b[start + 1]) == 'u' && lower(b[start + 2]) == 'l' && lower(b[start + 3]) == 'l'; // null
+            default -> false;
+        };
     }
 
-    private static boolean equalsIgnoreCase(byte[] b, int start, byte[] lowerCase) {
-        for (int i = 1; i < lowerCase.length; i++) {
-            if ((b[start + i] | 0x20) != lowerCase[i]) {
-                return false;
-            }
-        }
-        return true;
+    /** Folds ASCII upper case letters to lower case. */
+    private static int lower(byte c) {
+        return c | 0x20;
     }
 
     /** A decimal number as XGBoost reads it: [+-] digits [. digits] [e [+-] digits], at least one digit. */
@@ -135,9 +133,5 @@ public final class Values {
 
     private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -4,6 +4,9 @@ import io.mlpipe.tasks.features.Values;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -30,6 +33,16 @@ final class CsvParser {
         SPECIAL['"'] = true;
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW_BITS = ONES * 0x7F;
+    private static final long COMMAS = ONES * ',';
+    private static final long QUOTES = ONES * '"';
+    private static final long TABS = ONES * '\t';
+    /** A byte is below 0x20 (a control byte) when these bits of it are zero. */
+    private static final long CONTROL_BITS = ONES * 0xE0;
+    private static final int NO_MASK = -8;
+
     private final InputStream in;
     /** Read bytes; the current record lives in [recordStart, limit) and its fields point into it. */
     private byte[] buffer = new byte[BUFFER];
@@ -37,6 +50,9 @@ final class CsvParser {
     private int pos;
     private int limit;
     private boolean eof;
+    /** The special bytes (see {@link #specials}) of the 8 bytes at maskBase; NO_MASK: none known. */
+    private int maskBase = NO_MASK;
+    private long mask;
 
     private int[] starts = new int[64];
     private int[] ends = new int[64];
@@ -144,17 +160,12 @@ final class CsvParser {
             }
             if (write < 0) {
                 // Hot loop: skip the run of ordinary bytes; stop at a byte that means something.
-                byte[] b = buffer;
-                int i = pos;
-                int end = limit;
-                while (i < end && !SPECIAL[b[i] & 0xFF]) {
-                    i++;
-                }
+                int i = nextSpecial(pos);
                 pos = i;
-                if (i == end) {
+                if (i == limit) {
                     continue;
                 }
-                int c = b[pos++];
+                int c = buffer[pos++];
                 if (c == ',') {
                     endField(fieldStart, i);
                     fieldStart = pos;
@@ -210,6 +221,48 @@ final class CsvParser {
                 throw binary(c);
             }
         }
+    }
+
+    /**
+     * The index of the first byte at or after {@code from} that ends the fast scan (see {@link #SPECIAL}), or
+     * {@code limit}. Eight bytes at a time (SWAR: byte-wise compares in a long's arithmetic): one word's mask of
+     * special bytes is kept, so the next field's end in the same word costs a bit scan, not another look.
+     */
+    private int nextSpecial(int from) {
+        int base = maskBase;
+        long m;
+        if (from - base < 8 && from >= base) {
+            m = mask & (-1L << ((from - base) << 3)); // drop the bytes before from
+        } else {
+            base = from - 8;
+            m = 0;
+        }
+        while (m == 0) {
+            base += 8;
+            if (base > limit - 8) {
+                maskBase = NO_MASK;
+                int i = base;
+                while (i < limit && !SPECIAL[buffer[i] & 0xFF]) {
+                    i++;
+                }
+                return i;
+            }
+            m = specials((long) LONGS.get(buffer, base));
+        }
+        maskBase = base;
+        mask = m;
+        return base + (Long.numberOfTrailingZeros(m) >>> 3);
+    }
+
+    /** The high bit of each byte of {@code word} that is a comma, a quote or a control byte but tab. Exact. */
+    private static long specials(long word) {
+        long control = zeroBytes(word & CONTROL_BITS) & ~zeroBytes(word ^ TABS);
+        return zeroBytes(word ^ COMMAS) | zeroBytes(word ^ QUOTES) | control;
+    }
+
+    /** The high bit of exactly the zero bytes of {@code word} (no carry crosses bytes). */
+    private static long zeroBytes(long word) {
+        return ~(((word & LOW_BITS) + LOW_BITS) | word | LOW_BITS);
     }
 
     private void endRecord(int fieldStart, int fieldEnd, int newline) throws IOException {
@@ -269,6 +322,7 @@ final class CsvParser {
             return 0;
         }
         int shift = recordStart;
+        maskBase = NO_MASK;
         if (shift > 0) {
             System.arraycopy(buffer, shift, buffer, 0, limit - shift);
             for (int f = 0; f < fieldCount; f++) {

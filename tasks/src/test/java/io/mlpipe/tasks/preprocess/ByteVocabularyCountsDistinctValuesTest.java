@@ -59,4 +59,23 @@ class ByteVocabularyCountsDistinctValuesTest {
         assertTrue(vocabulary.count(known, 0, known.length));
         assertEquals(2, vocabulary.count(999));
     }
+
+    @Test
+    void findsAValueOfAnyLengthWhereverItSitsInTheBuffer() {
+        ByteVocabulary vocabulary = new ByteVocabulary(100);
+        String alphabet = "abcdefghijklmnopqrstuvwxyzäöü";
+        for (int length = 1; length <= 24; length++) {
+            vocabulary.add(alphabet.substring(0, length)); // each from its own array: the value starts at 0
+        }
+        for (int length = 1; length <= 24; length++) {
+            String value = alphabet.substring(0, length);
+            for (String prefix : new String[] {"", "x,", "0123456789abcdef,"}) {
+                byte[] line = (prefix + value + ",tail").getBytes(StandardCharsets.UTF_8);
+                int start = prefix.length();
+                int end = start + value.getBytes(StandardCharsets.UTF_8).length;
+                assertEquals(length - 1, vocabulary.indexOf(line, start, end), "'" + value + "' after '" + prefix + "'");
+                assertEquals(-1, vocabulary.indexOf(line, start, end + 1), "'" + value + ",' after '" + prefix + "'");
+            }
+        }
+    }
 }

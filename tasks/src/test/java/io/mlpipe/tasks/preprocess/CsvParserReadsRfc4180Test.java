@@ -1,5 +1,6 @@
 package io.mlpipe.tasks.preprocess;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Quotes, line endings, BOM, blank lines and trimming, also when records straddle read chunks. */
+/** Quotes, line endings, BOM, blank lines and trimming, also when records straddle reads or outgrow the buffer. */
 class CsvParserReadsRfc4180Test {
 
     static Stream<Arguments> files() {
@@ -31,7 +34,19 @@ class CsvParserReadsRfc4180Test {
                 Arguments.of("spaces trimmed", " a , b \n 1 ,\t2\n", List.of(List.of("a", "b"), List.of("1", "2"))),
                 Arguments.of("empty fields", "a,b,c\n,,\n", List.of(List.of("a", "b", "c"), List.of("", "", ""))),
                 Arguments.of("quote after spaces", "a\n  \"q\"\n", List.of(List.of("a"), List.of("q"))),
-                Arguments.of("non-ASCII text", "città,b\nZürich,2\n", List.of(List.of("città", "b"), List.of("Zürich", "2"))));
+                Arguments.of("non-ASCII text", "città,b\nZürich,2\n", List.of(List.of("città", "b"), List.of("Zürich", "2"))),
+                Arguments.of("quote inside an unquoted value", "a,b\nsay \"hi\",2\n", List.of(List.of("a", "b"), List.of("say \"hi\"", "2"))),
+                Arguments.of("text after a closing quote", "a,b\n\"ab\"cd,2\n", List.of(List.of("a", "b"), List.of("abcd", "2"))),
+                Arguments.of("spaces after a closing quote", "a,b\n\"x\"  ,2\n", List.of(List.of("a", "b"), List.of("x", "2"))),
+                Arguments.of("empty quoted value", "a,b\n\"\",2\n", List.of(List.of("a", "b"), List.of("", "2"))),
+                Arguments.of("CR alone ends records", "a,b\r1,2\r", List.of(List.of("a", "b"), List.of("1", "2"))),
+                Arguments.of("tab inside a value", "a\nx\ty\n", List.of(List.of("a"), List.of("x\ty"))),
+                Arguments.of("values longer than a word", "name,b\nabcdefghijklmnopqrstuvwxyz0123456789,\"quoted, and longer than 16\"\n",
+                        List.of(List.of("name", "b"), List.of("abcdefghijklmnopqrstuvwxyz0123456789", "quoted, and longer than 16"))),
+                Arguments.of("many short fields", "a,b,c,d,e,f,g,h,i,j\n1,2,3,4,5,6,7,8,9,10\n,,,,,,,,,\n",
+                        List.of(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"), List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),
+                                List.of("", "", "", "", "", "", "", "", "", ""))),
+                Arguments.of("numbers as XGBoost writes them", "x,y,z\n1e5,-0.5,.5\n", List.of(List.of("x", "y", "z"), List.of("1e5", "-0.5", ".5"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,6 +73,23 @@ class CsvParserReadsRfc4180Test {
             csv.next();
         }
         assertEquals(line, csv.line());
+    }
+
+    @Test
+    void readsARecordLongerThanItsReadBuffer() throws Exception {
+        String value = "x".repeat(300_000);
+        String quoted = "say \"\"hi\"\" ".repeat(30_000);
+        String csv = "a,b\n" + value + ",\"" + quoted + "\"\n1,2\n";
+        String unescaped = quoted.replace("\"\"", "\"").strip();
+        assertEquals(List.of(List.of("a", "b"), List.of(value, unescaped), List.of("1", "2")),
+                read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void refusesAControlByteInsideALongValue() {
+        byte[] csv = "a,b\nabcdefghij\u0001klmnop,2\n".getBytes(StandardCharsets.UTF_8);
+        CsvFormatException error = assertThrows(CsvFormatException.class, () -> read(new ByteArrayInputStream(csv)));
+        assertTrue(error.getMessage().startsWith("line 2: binary data (byte 0x01)"), error.getMessage());
     }
 
     private static List<List<String>> read(InputStream in) throws Exception {

@@ -24,6 +24,19 @@ class ValuesReadLikeXgboostTest {
             n/a       | false | true
             NaN       | false | true
             NULL      | false | true
+            na        | false | true
+            nA        | false | true
+            N/a       | false | true
+            nan       | false | true
+            no        | false | false
+            none      | false | false
+            nul       | false | false
+            nulls     | false | false
+            nab       | false | false
+            n/b       | false | false
+            1e5       | true  | false
+            -0.5      | true  | false
+            .5        | true  | false
             fourty    | false | false
             1,000     | false | false
             1e        | false | false
@@ -41,7 +54,7 @@ class ValuesReadLikeXgboostTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"42", "-3.25", "+.5", "7.", "1e-3", "6.02E23", "0.1", "123456789.123456", "12345678901234567890", "-0.000001"})
+    @CsvSource({"42", "-3.25", "+.5", ".5", "-0.5", "7.", "1e-3", "1e5", "6.02E23", "0.1", "123456789.123456", "12345678901234567890", "-0.000001"})
     void parsesExactlyLikeDoubleParseDouble(String cell) {
         byte[] bytes = cell.getBytes(StandardCharsets.US_ASCII);
         assertEquals(Double.parseDouble(cell), Values.parseOrNaN(bytes, 0, bytes.length));
