@@ -35,19 +35,20 @@ final class DataProfiler {
             }
             List<ColumnProfile> columns = header(csv);
             int targetIndex = targetIndex(columns);
+            ColumnProfile[] profiles = columns.toArray(new ColumnProfile[0]); // the per-cell loop's view
             long row = 0;
             long used = 0;
             long withoutTarget = 0;
             long validation = 0;
             while (csv.next()) {
                 row++;
-                checkShape(csv, row, columns.size());
+                checkShape(csv, row, profiles.length);
                 if (csv.isMissing(targetIndex)) {
                     withoutTarget++;
                     continue;
                 }
-                for (int i = 0; i < columns.size(); i++) {
-                    columns.get(i).add(csv, i, row);
+                for (int i = 0; i < profiles.length; i++) {
+                    profiles[i].add(csv, i, row);
                 }
                 if (split.isValidation(used)) {
                     validation++;

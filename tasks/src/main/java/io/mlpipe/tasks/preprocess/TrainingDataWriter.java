@@ -11,10 +11,13 @@ import java.io.OutputStream;
 final class TrainingDataWriter {
     private final TrainingPlan plan;
     private final Split split;
+    /** The plan's category codes per feature (null: numeric) as an array: read for every cell. */
+    private final CategoryCodes[] categoryCodes;
 
     TrainingDataWriter(TrainingPlan plan, Split split) {
         this.plan = plan;
         this.split = split;
+        this.categoryCodes = plan.categoryCodes.toArray(new CategoryCodes[0]);
     }
 
     /** Returns the number of rows written to validation. */
@@ -44,13 +47,14 @@ final class TrainingDataWriter {
 
     private void writeRow(CsvParser csv, CsvOutput out) throws IOException {
         plan.target.write(csv, plan.targetIndex, out);
-        for (int f = 0; f < plan.featureColumns.length; f++) {
+        int[] columns = plan.featureColumns;
+        for (int f = 0; f < columns.length; f++) {
             out.write((byte) ',');
-            int column = plan.featureColumns[f];
+            int column = columns[f];
             if (csv.isMissing(column)) {
                 continue;
             }
-            var codes = plan.categoryCodes.get(f);
+            CategoryCodes codes = categoryCodes[f];
             if (codes == null) {
                 csv.copyTo(column, out);
             } else {
