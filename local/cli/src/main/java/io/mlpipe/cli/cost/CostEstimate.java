@@ -24,6 +24,10 @@ public record CostEstimate(StackSettings stack, Usage usage, PriceTable prices, 
     static final int ENDPOINT_GETS = 1; // the endpoint loads model.tar.gz
     /** EMF metrics the preprocess Lambda emits per run (RowsProcessed, ColdStart): one metric-hour each. */
     static final int PREPROCESS_METRICS = 2;
+    /** EMF metrics the inference Lambda emits with traffic (Requests). */
+    static final int INFERENCE_METRICS = 1;
+    /** API Gateway detailed metrics per method (Count, 4XXError, 5XXError, Latency, IntegrationLatency), when the stage enables them. */
+    static final int API_DETAILED_METRICS = 5;
     /** API Gateway access log line per request (the stage's JSON format). */
     static final double ACCESS_LOG_BYTES = 400;
 
@@ -259,6 +263,13 @@ public record CostEstimate(StackSettings stack, Usage usage, PriceTable prices, 
             month.add(new LineItem("Retrains", usage.retrainsPerMonth(), new Price("retrain", "retrain", total(retrain), 1, "retrains", ""), ""));
             month.add(new LineItem("Prediction requests", usage.predictionsPerMonth(),
                     new Price("prediction", "prediction", total(prediction), 1, "requests", ""), ""));
+            if (stack.apiFunction() != null && usage.predictionsPerMonth() > 0) {
+                int metrics = INFERENCE_METRICS + (stack.apiDetailedMetrics() ? API_DETAILED_METRICS : 0);
+                double hours = Math.min(730, usage.predictionsPerMonth());
+                month.add(new LineItem("CloudWatch custom metrics with traffic", metrics * hours, prices.price("cloudwatch.metric"),
+                        metrics + " metrics (inference EMF" + (stack.apiDetailedMetrics() ? ", API detailed metrics of predict" : "")
+                                + ") in each of " + Money.count(hours) + " hours with requests"));
+            }
             double ingested = usage.retrainsPerMonth() * logBytes() + usage.predictionsPerMonth() * (usage.lambdaLogBytes() + ACCESS_LOG_BYTES);
             month.add(new LineItem("CloudWatch Logs storage", ingested / 1e9 * stack.maxLogRetentionDays() / 30.0,
                     prices.price("cloudwatch.logs.storage"), "a month's logs kept " + stack.maxLogRetentionDays() + " days"));

@@ -19,9 +19,15 @@ public final class Money {
         return "$" + new BigDecimal(usd).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
-    /** A price as published, every digit, at least cents: "$0.025", "$0.0000166667", "$3.50". */
+    /**
+     * A price as published, every digit, at least cents: "$0.025", "$0.0000166667", "$3.50". A computed one (a
+     * total used as a unit price, more than 7 significant digits) is shown like an amount.
+     */
     public static String exact(double usd) {
         BigDecimal value = BigDecimal.valueOf(usd).stripTrailingZeros();
+        if (value.precision() > 7) {
+            return format(usd);
+        }
         return "$" + (value.scale() < 2 ? value.setScale(2) : value).toPlainString();
     }
 

@@ -22,7 +22,8 @@ import java.util.Map;
  */
 public record StackSettings(String stateMachineType, JsonNode definition, String logLevel, boolean tracing,
                             Map<String, Function> functions, Map<String, Table> tables, int alarmMetrics, int dashboards,
-                            int kmsKeys, int maxLogRetentionDays, Function apiFunction, boolean apiTracing) {
+                            int kmsKeys, int maxLogRetentionDays, Function apiFunction, boolean apiTracing,
+                            boolean apiDetailedMetrics) {
 
     /** A Lambda function; {@code names} are every Ref and ARN that reach it (function, versions, aliases). */
     public record Function(String logicalId, int memoryMb, String architecture, String runtime, boolean snapStart,
@@ -72,6 +73,7 @@ public record StackSettings(String stateMachineType, JsonNode definition, String
         JsonNode stateMachine = null;
         Function apiFunction = null;
         boolean apiTracing = false;
+        boolean apiDetailedMetrics = false;
         for (Map.Entry<String, JsonNode> resource : byId.entrySet()) {
             String id = resource.getKey();
             JsonNode properties = resource.getValue().path("Properties");
@@ -100,7 +102,12 @@ public record StackSettings(String stateMachineType, JsonNode definition, String
                         apiFunction = find(functions, target);
                     }
                 }
-                case "AWS::ApiGateway::Stage" -> apiTracing |= properties.path("TracingEnabled").asBoolean(false);
+                case "AWS::ApiGateway::Stage" -> {
+                    apiTracing |= properties.path("TracingEnabled").asBoolean(false);
+                    for (JsonNode method : properties.path("MethodSettings")) {
+                        apiDetailedMetrics |= method.path("MetricsEnabled").asBoolean(false);
+                    }
+                }
                 default -> {
                 }
             }
@@ -111,7 +118,7 @@ public record StackSettings(String stateMachineType, JsonNode definition, String
         return new StackSettings(stateMachine.path("StateMachineType").asText("STANDARD"), definition(stateMachine),
                 stateMachine.path("LoggingConfiguration").path("Level").asText("OFF"),
                 stateMachine.path("TracingConfiguration").path("Enabled").asBoolean(false), functions, tables, alarmMetrics,
-                dashboards, keys, retention, apiFunction, apiTracing);
+                dashboards, keys, retention, apiFunction, apiTracing, apiDetailedMetrics);
     }
 
     /** The function a state machine or an integration names (by Ref, ARN, version or alias). */

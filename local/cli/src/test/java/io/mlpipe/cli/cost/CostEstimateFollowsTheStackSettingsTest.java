@@ -89,6 +89,22 @@ class CostEstimateFollowsTheStackSettingsTest {
     }
 
     @Test
+    void trafficPaysForTheInferenceMetricAndTheStagesDetailedMetricsInEachHourWithRequests() {
+        StackSettings stack = StackSettings.read(RepositoryRoot.template());
+        assertTrue(stack.apiDetailedMetrics(), "the stage enables MetricsEnabled");
+        long[][] cases = {{100_000, 730}, {100, 100}};
+        for (long[] c : cases) {
+            Usage defaults = Usage.defaults();
+            Usage usage = new Usage(defaults.rows(), defaults.rowBytes(), defaults.preprocessSeconds(), defaults.trainingSeconds(),
+                    defaults.endpointPolls(), defaults.outcome(), defaults.retrainsPerMonth(), c[0], defaults.inferenceMillis(),
+                    defaults.endpointMillis(), defaults.predictionBytes(), defaults.logEventBytes(), defaults.lambdaLogBytes(), defaults.model());
+            LineItem metrics = line(CostEstimate.of(stack, usage, PRICES).monthly(), "CloudWatch custom metrics with traffic");
+            assertEquals(6.0 * c[1], metrics.quantity(), c[0] + " predictions");
+            assertEquals(6.0 * c[1] * 0.30 / 730, metrics.usd(), 1e-9);
+        }
+    }
+
+    @Test
     void aTrainingInstanceMissingFromThePriceTableSaysHowToAddIt() {
         Usage usage = Usage.defaults().withModel(ModelConfig.parse(
                 "{\"training\":{\"instanceType\":\"ml.p9.huge\"}}".getBytes(StandardCharsets.UTF_8), "config"));

@@ -15,8 +15,9 @@ class MoneyPrintsAmountsReadablyTest {
     }
 
     @Test
-    void pricesKeepEveryPublishedDigit() {
-        Object[][] cases = {{0.025, "$0.025"}, {0.0000166667, "$0.0000166667"}, {3.5, "$3.50"}, {1.0, "$1.00"}, {0.0, "$0.00"}};
+    void pricesKeepEveryPublishedDigitAndComputedOnesAreRounded() {
+        Object[][] cases = {{0.025, "$0.025"}, {0.0000166667, "$0.0000166667"}, {3.5, "$3.50"}, {1.0, "$1.00"}, {0.0, "$0.00"},
+                {0.0001397998, "$0.0001397998"}, {0.008313650719178082, "$0.00831"}};
         for (Object[] c : cases) {
             assertEquals(c[1], Money.exact((double) c[0]), String.valueOf(c[0]));
         }
