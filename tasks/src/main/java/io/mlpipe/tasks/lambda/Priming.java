@@ -1,5 +1,9 @@
 package io.mlpipe.tasks.lambda;
 
+import com.amazonaws.xray.AWSXRay;
+import com.amazonaws.xray.AWSXRayRecorder;
+import com.amazonaws.xray.strategy.ContextMissingStrategy;
+import com.amazonaws.xray.strategy.IgnoreErrorContextMissingStrategy;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -29,6 +33,10 @@ public final class Priming {
      */
     public static boolean run(String function, Runnable work) {
         long started = System.nanoTime();
+        // No request is being traced before the snapshot: the SDK's X-Ray interceptor would log an error per AWS call.
+        AWSXRayRecorder xray = AWSXRay.getGlobalRecorder();
+        ContextMissingStrategy traced = xray.getContextMissingStrategy();
+        xray.setContextMissingStrategy(new IgnoreErrorContextMissingStrategy());
         try {
             work.run();
             LOG.info("primed {} for the snapshot in {} ms", function, (System.nanoTime() - started) / 1_000_000);
@@ -36,6 +44,8 @@ public final class Priming {
         } catch (RuntimeException e) {
             LOG.warn("priming {} failed; the function works, its first request after a restore is slower", function, e);
             return false;
+        } finally {
+            xray.setContextMissingStrategy(traced);
         }
     }
 }
