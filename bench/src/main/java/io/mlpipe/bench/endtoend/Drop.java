@@ -15,7 +15,7 @@ import java.util.Map;
  * @param endpointChanged when the endpoint last changed status (DescribeEndpoint's LastModifiedTime: went
  *                        InService), null when not reported
  */
-record Drop(String label, int rows, long bytes, String model, Instant uploadStarted, Instant uploaded,
+record Drop(String label, int rows, long bytes, Instant uploadStarted, Instant uploaded,
             Instant executionStarted, Instant executionStopped, Instant endpointChanged, Instant inServiceSeenAt,
             Instant predicted, int predictAttempts, StateTimes states, TrainingJob trainingJob) {
 

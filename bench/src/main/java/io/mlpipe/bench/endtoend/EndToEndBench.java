@@ -122,7 +122,7 @@ public final class EndToEndBench implements Benchmark {
 
         List<HistoryEvent> history = pipeline.sfn().getExecutionHistoryPaginator(r -> r.executionArn(arn).maxResults(1000))
                 .events().stream().toList();
-        Drop drop = new Drop(label, rows, bytes, model, uploadStarted, uploaded, execution.startDate(), execution.stopDate(),
+        Drop drop = new Drop(label, rows, bytes, uploadStarted, uploaded, execution.startDate(), execution.stopDate(),
                 endpoint.lastModifiedTime(), inServiceSeen, predicted, attempts, StateTimes.of(history),
                 trainingJob(pipeline, history));
         context.say("%s: first prediction %s after the upload started", label, Format.nanos(drop.total().toNanos()));
