@@ -114,7 +114,7 @@ public final class Values {
             return Double.NaN;
         }
         if (i == end && digits <= 15) {
-            double value = mantissa / POWERS_OF_TEN[fraction];
+            double value = fraction == 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction]; // whole numbers skip the division
             return negative ? -value : value;
         }
         return isNumber(b, start, end)

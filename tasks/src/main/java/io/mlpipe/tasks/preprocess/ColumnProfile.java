@@ -42,7 +42,9 @@ final class ColumnProfile {
             min = Math.min(min, value);
             max = Math.max(max, value);
             sum += value;
-            integral &= value == Math.rint(value);
+            if (integral && value != Math.rint(value)) {
+                integral = false; // one fraction decides it; the rest of the column skips the rounding
+            }
         } else {
             if (text++ == 0) {
                 firstText = csv.text(field);
