@@ -6,7 +6,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * One endpoint's model, loaded once. Predictions are serialised on the booster: XGBoost4J's thread safety
- * has changed between versions, and a native crash here would take the whole twin down.
+ * has changed between versions, and a native crash here would take the whole twin down. Each runs on one
+ * thread: a request's few rows gain nothing from OpenMP, and on the twin's shared machine its threads waiting
+ * for busy cores made one prediction 20 to 100 times slower (measured by {@code ./mlpipe bench inference}).
  */
 public final class LoadedModel {
     private final Booster booster;
@@ -19,6 +21,7 @@ public final class LoadedModel {
         this.modelName = modelName;
         this.variantName = variantName;
         this.features = (int) booster.getNumFeature();
+        booster.setParam("nthread", "1");
     }
 
     public String modelName() {
