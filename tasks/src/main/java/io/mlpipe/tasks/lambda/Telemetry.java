@@ -1,6 +1,8 @@
 package io.mlpipe.tasks.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
+import software.amazon.cloudwatchlogs.emf.environment.Environments;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -21,10 +23,29 @@ public final class Telemetry {
     private final boolean tracing;
 
     public Telemetry(Map<String, String> env, String defaultService) {
+        emfEnvironment(env);
         this.metrics = MetricsFactory.getMetricsInstance();
         metrics.setNamespace(env.getOrDefault("POWERTOOLS_METRICS_NAMESPACE", "mlpipe"));
         metrics.setDefaultDimensions(DimensionSet.of("service", env.getOrDefault("POWERTOOLS_SERVICE_NAME", defaultService)));
         this.tracing = env.containsKey("LAMBDA_TASK_ROOT") && !"true".equals(env.get("POWERTOOLS_TRACE_DISABLED"));
+    }
+
+    /**
+     * The EMF environment the function's environment names, when the process has none: the twin hands a function
+     * its environment as a map ({@code AWS_EMF_ENVIRONMENT=Local}), but EMF reads only the process's. Without it,
+     * off Lambda, EMF sends every flush to a CloudWatch agent on localhost:25888 that is not there, retrying on a
+     * thread that keeps the JVM alive, logs a warning per flush, and the metrics never reach the function's log.
+     */
+    private static void emfEnvironment(Map<String, String> env) {
+        String wanted = env.get("AWS_EMF_ENVIRONMENT");
+        if (wanted == null || System.getenv("AWS_EMF_ENVIRONMENT") != null) {
+            return;
+        }
+        for (Environments environment : Environments.values()) {
+            if (environment.name().equalsIgnoreCase(wanted.trim())) {
+                EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(environment);
+            }
+        }
     }
 
     /** Runs {@code work} with logging context, an optional trace subsegment, and a metrics flush. */
