@@ -143,8 +143,8 @@ public final class InferenceBench implements Benchmark {
                     Format.number(Math.round(rest.requestsPerSecond())));
             load.row(size + ": XGBoost4J direct (the limit)", Format.nanos(xgb.p50Nanos()), Format.nanos(xgb.p99Nanos()),
                     Format.number(Math.round(xgb.predictionsPerSecond())));
-            load.row(size + ": twin vs limit", Format.ratio(rest.p50Nanos(), xgb.p50Nanos()),
-                    Format.ratio(rest.p99Nanos(), xgb.p99Nanos()), Format.ratio(rest.requestsPerSecond(), xgb.predictionsPerSecond()));
+            load.row(size + ": twin vs limit (times worse)", Format.ratio(rest.p50Nanos(), xgb.p50Nanos()),
+                    Format.ratio(rest.p99Nanos(), xgb.p99Nanos()), Format.ratio(xgb.predictionsPerSecond(), rest.requestsPerSecond()));
         }
         return """
                 ## Inference
@@ -168,8 +168,8 @@ public final class InferenceBench implements Benchmark {
                 locally, so a plain POST is answered) on loopback: API Gateway front, the inference Lambda in
                 process, the champion read from DynamoDB Local, InvokeEndpoint on local SageMaker (XGBoost4J), the
                 inference log written to DynamoDB Local. The limit: %d Java threads calling XGBoost4J (DMatrix from
-                the floats + predict) for the same %d s. "twin vs limit" is twin ÷ limit for the latencies and
-                for requests/s (below 1: fewer).
+                the floats + predict) for the same %d s. "twin vs limit" is how many times worse the twin is: twin ÷
+                limit for the latencies, limit ÷ twin for requests/s.
 
                 %s
                 %s

@@ -23,7 +23,7 @@ class InferenceBenchQuickRunTest {
         for (String row : new String[] {"| XGBoost4J DMatrix from the floats + predict (the limit) |",
                 "| inference handler, API Gateway event to response |", "| handler's own overhead",
                 "| 1 row: twin REST API (wrk) |", "| 1 row: XGBoost4J direct (the limit) |",
-                "| 100 rows: twin REST API (wrk) |", "| 100 rows: twin vs limit |"}) {
+                "| 100 rows: twin REST API (wrk) |", "| 100 rows: twin vs limit (times worse) |"}) {
             assertTrue(section.contains(row), "missing " + row + " in\n" + section);
         }
         assertTrue(section.contains("Reproduce: `./mlpipe bench inference`"), section);
