@@ -21,6 +21,8 @@ public final class Main {
     static final List<Benchmark> ALL = List.of(new PreprocessBench(), new InferenceBench(), new ColdStartBench(),
             new EndToEndBench(), new AslEngineBench(), new CostBench());
 
+    private static final String XRAY_CONTEXT_MISSING = "com.amazonaws.xray.strategy.contextMissingStrategy";
+
     public static void main(String[] args) throws Exception {
         System.exit(run(args));
     }
@@ -49,6 +51,9 @@ public final class Main {
         if (selected.isEmpty()) {
             selected = ALL;
         }
+        // The tasks' X-Ray interceptor (on this class path) wraps every SDK client here: outside Lambda its default
+        // would log an error per call, onto stdout, the Markdown's stream.
+        System.setProperty(XRAY_CONTEXT_MISSING, System.getProperty(XRAY_CONTEXT_MISSING, "IGNORE_ERROR"));
         Path root = Path.of(System.getProperty("mlpipe.root", ".")).toAbsolutePath().normalize();
         Path results = Files.createDirectories(root.resolve("bench/target/results"));
         System.out.println("<!-- ./mlpipe bench " + String.join(" ", args) + " at " + Instant.now() + " -->");

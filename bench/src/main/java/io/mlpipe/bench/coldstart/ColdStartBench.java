@@ -5,31 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlpipe.bench.BenchContext;
 import io.mlpipe.bench.Benchmark;
 import io.mlpipe.bench.ChildJvm;
+import io.mlpipe.bench.DeployedTwin;
 import io.mlpipe.bench.Format;
 import io.mlpipe.bench.Samples;
 import io.mlpipe.bench.Table;
 import io.mlpipe.bench.coldstart.crac.Core;
-import io.mlpipe.cli.connection.Pipeline;
-import io.mlpipe.cli.connection.Target;
 import io.mlpipe.cli.local.LocalTwin;
-import io.mlpipe.cli.local.TwinOptions;
-import io.mlpipe.cli.pipeline.Executions;
-import io.mlpipe.cli.pipeline.Followed;
-import io.mlpipe.cli.pipeline.SampleData;
-import io.mlpipe.cli.pipeline.Uploads;
 import io.mlpipe.twin.lambda.FunctionConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,16 +33,14 @@ import java.util.zip.ZipOutputStream;
 /**
  * Lambda cold start of both functions, each from its own deployment package: a fresh JVM per start with only the
  * package (and {@link LambdaHarness}) on its class path, timed from JVM start to init done, then the first and second
- * request against a local twin on port 4602 where the pipeline has deployed a model. Side by side: with and without
+ * request against a local twin where the pipeline has deployed a model. Side by side: with and without
  * SnapStart priming (the CRaC hooks), Lambda's java21 JIT default (C1 only) and the JVM's full tiered JIT, and one
  * package for both functions (the two packages merged, as the stack deployed before the split).
  */
 public final class ColdStartBench implements Benchmark {
     /** The edge port of this benchmark's twin (not the default 4566: a developer's twin may be running there). */
-    static final int PORT = 4602;
     private static final String MODEL = "coldstart";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String XRAY_CONTEXT_MISSING = "com.amazonaws.xray.strategy.contextMissingStrategy";
     /** The Lambda java17/java21 runtimes stop tiered compilation at level 1 and use the serial collector. */
     private static final List<String> LAMBDA_JIT = List.of("-XX:TieredStopAtLevel=1");
     private static final List<String> FULL_JIT = List.of();
@@ -94,23 +83,11 @@ public final class ColdStartBench implements Benchmark {
         Path bothJar = merge(List.of(inferenceJar, preprocessJar), context.scratch().resolve("both-functions.jar"));
         int runs = context.quick() ? 1 : 5;
 
-        // The X-Ray interceptor (the tasks module's, on this class path) joins every SDK client here, the twin's and
-        // the pipeline client's too: outside Lambda it would log an error per call onto stdout, the section's stream.
-        if (System.getProperty(XRAY_CONTEXT_MISSING) == null && System.getenv("AWS_XRAY_CONTEXT_MISSING") == null) {
-            System.setProperty(XRAY_CONTEXT_MISSING, "IGNORE_ERROR");
-        }
-        Path data = context.scratch().resolve("twin");
-        deleteRecursively(data); // a fresh model each run: the pipeline's gate would otherwise compare with the last one
-        TwinOptions options = new TwinOptions();
-        options.port = PORT;
-        options.dataDirectory = data;
-        options.template = context.root().resolve("workflow/target/cdk.out/Mlpipe.template.json");
-        context.say("starting a twin on port %d (data in %s) for the functions' requests", PORT, data);
-        PrintWriter progress = new PrintWriter(context.progress(), true);
         List<Function> functions;
         Map<Function, Map<Case, Measured>> results = new LinkedHashMap<>();
-        try (LocalTwin twin = LocalTwin.start(options, progress)) {
-            String key = deployModel(twin, context, progress);
+        try (DeployedTwin deployed = DeployedTwin.start(context, MODEL, 1000)) {
+            LocalTwin twin = deployed.twin;
+            String key = deployed.key;
             functions = List.of(
                     function(twin, "preprocess", "io.mlpipe.tasks.preprocess.PreprocessHandler", preprocessJar,
                             preprocessRequests(context, twin.resources().bucket(), key)),
@@ -179,22 +156,6 @@ public final class ColdStartBench implements Benchmark {
         if (!ok) {
             throw new IllegalStateException(function + " did not answer as on success: " + answer
                     + " — its log is in the output above; the twin's data is in bench/target/scratch/coldstart/twin");
-        }
-    }
-
-    /** Drops the demo's churn data and waits until the pipeline has trained and deployed it; the CSV's key. */
-    private static String deployModel(LocalTwin twin, BenchContext context, PrintWriter progress) {
-        try (Pipeline pipeline = new Target().useTwin(twin.endpoint()).connect()) {
-            context.say("deploying model '%s' through the pipeline (its endpoint answers the inference requests)", MODEL);
-            Set<String> before = Executions.arns(pipeline);
-            String key = Uploads.put(pipeline, MODEL, "customers.csv", SampleData.churn(1000, 42));
-            String arn = Executions.awaitStartedFor(pipeline, key, before, Duration.ofSeconds(30));
-            Followed followed = Followed.follow(pipeline, arn, progress, Duration.ofMinutes(5));
-            if (!"DEPLOYED".equals(followed.decision())) {
-                throw new IllegalStateException("the pipeline did not deploy the model: " + followed.decision() + " "
-                        + followed.outcome().error() + " " + followed.outcome().cause());
-            }
-            return key;
         }
     }
 
@@ -335,17 +296,6 @@ public final class ColdStartBench implements Benchmark {
             return JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + text, e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -44,7 +44,6 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  */
 public final class EndToEndBench implements Benchmark {
     /** This benchmark's twin port (each issue-8 benchmark has its own, so they can run side by side). */
-    static final int PORT = 4603;
     private static final Duration EXECUTION_TIMEOUT = Duration.ofMinutes(60);
     private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -62,10 +61,10 @@ public final class EndToEndBench implements Benchmark {
     public String run(BenchContext context) throws Exception {
         List<Integer> sizes = context.quick() ? List.of(1_000, 5_000) : List.of(10_000, 100_000, 1_000_000);
         Path data = fresh(context.scratch().resolve("twin"));
-        context.say("starting the twin: mlpipe up --port %d --data-dir %s", PORT, data);
+        context.say("starting the twin: mlpipe up --port <a free one> --data-dir %s", data);
         List<Drop> drops = new ArrayList<>();
         long startup;
-        try (TwinProcess twin = TwinProcess.up(context.root(), PORT, data, context.scratch().resolve("twin.log"));
+        try (TwinProcess twin = TwinProcess.up(context.root(), data, context.scratch().resolve("twin.log"));
              Pipeline pipeline = new Target().useTwin(twin.endpoint()).connect()) {
             startup = twin.startupNanos();
             context.say("twin up in %s (log: %s)", Format.nanos(startup), context.scratch().resolve("twin.log"));

@@ -3,6 +3,8 @@ package io.mlpipe.bench.endtoend;
 import io.mlpipe.cli.CliException;
 import io.mlpipe.cli.connection.Target;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,12 @@ final class TwinProcess implements AutoCloseable {
         this.startupNanos = startupNanos;
     }
 
-    static TwinProcess up(Path root, int port, Path dataDirectory, Path log) throws IOException, InterruptedException {
+    /** Starts it on a free loopback port: a twin the user already runs on 4566 is left alone. */
+    static TwinProcess up(Path root, Path dataDirectory, Path log) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
         Path template = root.resolve("workflow/target/cdk.out/Mlpipe.template.json");
         if (!Files.isRegularFile(template)) {
             throw new IllegalStateException("no synthesized template at " + template + ": build first (./mlpipe bench builds"
