@@ -1,0 +1,101 @@
+package io.mlpipe.tasks.preprocess;
+
+import io.mlpipe.tasks.io.InMemoryObjectStore;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import static io.mlpipe.tasks.preprocess.PreprocessorTestSupport.BUCKET;
+import static io.mlpipe.tasks.preprocess.PreprocessorTestSupport.RUN;
+import static io.mlpipe.tasks.preprocess.PreprocessorTestSupport.key;
+import static io.mlpipe.tasks.preprocess.PreprocessorTestSupport.preprocess;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * The preprocess outputs (training CSVs, features.json, stats.json) of generated files with every kind of value
+ * the reader and the profiler treat specially stay byte for byte what they were when the expected files under
+ * preprocess-golden/ were written: speed work on the hot loops must not change a byte. To rewrite them after a
+ * deliberate change of output, run this test with {@code -Dpreprocess.golden.write=src/test/resources/preprocess-golden}.
+ */
+class PreprocessorOutputStaysByteIdenticalTest {
+    private static final String[] OUTPUTS = {"train/train.csv", "validation/validation.csv", "features.json", "stats.json"};
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mixed", "multiclass", "regression"})
+    void outputsMatchTheRecordedBytes(String model) throws IOException {
+        InMemoryObjectStore store = new InMemoryObjectStore().put(BUCKET, key(model), csv(model));
+        if (model.equals("regression")) {
+            store.put(BUCKET, "config/" + model + ".json", "{\"target\": \"price\"}");
+        }
+        preprocess(store, model);
+
+        String write = System.getProperty("preprocess.golden.write");
+        for (String output : OUTPUTS) {
+            byte[] actual = store.bytes(BUCKET, "processed/" + model + "/" + RUN + "/" + output);
+            String expected = "preprocess-golden/" + model + "/" + output.substring(output.lastIndexOf('/') + 1);
+            if (write != null) {
+                Path file = Path.of(write, model, output.substring(output.lastIndexOf('/') + 1));
+                Files.createDirectories(file.getParent());
+                Files.write(file, actual);
+                continue;
+            }
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(expected)) {
+                assertNotNull(in, expected + " is missing");
+                assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), new String(actual, StandardCharsets.UTF_8),
+                        model + ": " + output);
+            }
+        }
+    }
+
+    /** A seeded file of 2000 rows mixing the spellings the reader and the profiler handle differently. */
+    private static String csv(String model) {
+        SplittableRandom random = new SplittableRandom(model.hashCode());
+        String[] missing = {"", "NA", "n/a", "NaN", "null", "NULL", " ", "na"};
+        String[] plans = {"basic", "premium", "\"pro, annual\"", "enterprise-with-a-long-name", "Basic", " basic ", "\"a \"\"quoted\"\" plan\""};
+        StringBuilder csv = new StringBuilder(model.equals("regression") ? "\uFEFFsize,area,plan,big,price\r\n"
+                : "age,income,plan,ratio,score,target\n");
+        for (int row = 0; row < 2000; row++) {
+            String newline = model.equals("regression") ? "\r\n" : "\n";
+            if (model.equals("regression")) {
+                csv.append(number(random, missing)).append(',').append(random.nextInt(10, 500)).append(',')
+                        .append(plans[random.nextInt(plans.length)]).append(',')
+                        .append(random.nextInt(5) == 0 ? "12345678901234567.5" : random.nextLong(1L << 53) + "e-3").append(',')
+                        .append(random.nextInt(20) == 0 ? "" : String.format(Locale.ROOT, "%.2f", random.nextDouble(50_000, 900_000)))
+                        .append(newline);
+                continue;
+            }
+            csv.append(random.nextInt(18, 90)).append(',')
+                    .append(random.nextInt(10) == 0 ? missing[random.nextInt(missing.length)] : " " + random.nextInt(100_000) + "\t")
+                    .append(',').append(plans[random.nextInt(plans.length)]).append(',')
+                    .append(number(random, missing)).append(',')
+                    .append(random.nextBoolean() ? "+" : "-").append(random.nextInt(1000)).append('.').append(random.nextInt(10));
+            String label = model.equals("multiclass")
+                    ? (random.nextInt(7) == 0 ? random.nextInt(4) + ".0" : Integer.toString(random.nextInt(4)))
+                    : (random.nextInt(3) == 0 ? "yes" : "no");
+            csv.append(',').append(random.nextInt(50) == 0 ? missing[random.nextInt(missing.length)] : label).append(newline);
+        }
+        return csv.toString();
+    }
+
+    /** A number in one of the forms a numeric column may hold, or now and then a missing value. */
+    private static String number(SplittableRandom random, String[] missing) {
+        return switch (random.nextInt(9)) {
+            case 0 -> missing[random.nextInt(missing.length)];
+            case 1 -> "." + random.nextInt(1000);
+            case 2 -> random.nextInt(100) + ".";
+            case 3 -> random.nextInt(1, 9) + "." + random.nextInt(100) + "E" + (random.nextInt(7) - 3);
+            case 4 -> "-0";
+            case 5 -> Long.toString(random.nextLong());
+            case 6 -> "0.1234567890123456789";
+            default -> String.format(Locale.ROOT, "%.3f", random.nextDouble(-1000, 1000));
+        };
+    }
+}
