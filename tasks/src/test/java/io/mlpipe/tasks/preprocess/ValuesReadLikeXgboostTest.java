@@ -1,10 +1,14 @@
 package io.mlpipe.tasks.preprocess;
 
 import io.mlpipe.tasks.features.Values;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -58,5 +62,36 @@ class ValuesReadLikeXgboostTest {
     void parsesExactlyLikeDoubleParseDouble(String cell) {
         byte[] bytes = cell.getBytes(StandardCharsets.US_ASCII);
         assertEquals(Double.parseDouble(cell), Values.parseOrNaN(bytes, 0, bytes.length));
+    }
+
+    /**
+     * The word-at-a-time paths (short decimals, missing spellings) read 8 bytes around a value inside a record
+     * buffer: random short cells at every offset between random neighbours read exactly as the definitions say.
+     */
+    @Test
+    void readsShortCellsInsideABufferLikeTheirDefinitions() {
+        SplittableRandom random = new SplittableRandom(8);
+        String alphabet = "0123456789.-+eEnNaAuUlL/ x";
+        Set<String> missing = Set.of("", "na", "n/a", "nan", "null");
+        byte[] buffer = new byte[40];
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder cell = new StringBuilder();
+            int length = random.nextInt(11);
+            for (int i = 0; i < length; i++) {
+                cell.append(alphabet.charAt(random.nextInt(random.nextBoolean() ? 11 : alphabet.length())));
+            }
+            for (int i = 0; i < buffer.length; i++) {
+                buffer[i] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            int start = random.nextInt(buffer.length - length + 1);
+            byte[] bytes = cell.toString().getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(bytes, 0, buffer, start, length);
+            String text = cell.toString();
+            double expected = text.equals(text.trim()) && Values.isNumber(text) ? Double.parseDouble(text) : Double.NaN;
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(Values.parseOrNaN(buffer, start, start + length)),
+                    "'" + text + "' at " + start);
+            assertEquals(missing.contains(text.toLowerCase(Locale.ROOT)), Values.isMissing(buffer, start, start + length),
+                    "'" + text + "' at " + start);
+        }
     }
 }
