@@ -300,7 +300,8 @@ public final class EndToEndBench implements Benchmark {
     }
 
     private static String time(Duration duration) {
-        return Format.nanos(duration.toNanos());
+        // history timestamps have millisecond resolution: zero means under a millisecond, not "0 ns"
+        return duration.isZero() ? "< 1 ms" : Format.nanos(duration.toNanos());
     }
 
     private static String percent(double share) {
