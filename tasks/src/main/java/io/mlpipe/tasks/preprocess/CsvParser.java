@@ -41,7 +41,6 @@ final class CsvParser {
     private static final long TABS = ONES * '\t';
     /** A byte is below 0x20 (a control byte) when these bits of it are zero. */
     private static final long CONTROL_BITS = ONES * 0xE0;
-    private static final int NO_MASK = -8;
 
     private final InputStream in;
     /** Read bytes; the current record lives in [recordStart, limit) and its fields point into it. */
@@ -50,9 +49,6 @@ final class CsvParser {
     private int pos;
     private int limit;
     private boolean eof;
-    /** The special bytes (see {@link #specials}) of the 8 bytes at maskBase; NO_MASK: none known. */
-    private int maskBase = NO_MASK;
-    private long mask;
 
     private int[] starts = new int[64];
     private int[] ends = new int[64];
@@ -225,33 +221,24 @@ final class CsvParser {
 
     /**
      * The index of the first byte at or after {@code from} that ends the fast scan (see {@link #SPECIAL}), or
-     * {@code limit}. Eight bytes at a time (SWAR: byte-wise compares in a long's arithmetic): one word's mask of
-     * special bytes is kept, so the next field's end in the same word costs a bit scan, not another look.
+     * {@code limit}. Eight bytes at a time (SWAR: byte-wise compares in a long's arithmetic), each look starting at
+     * {@code from} itself: most values are shorter than 8 bytes, so one look finds their end and the loop's exit
+     * is predictable column by column.
      */
     private int nextSpecial(int from) {
-        int base = maskBase;
-        long m;
-        if (from - base < 8 && from >= base) {
-            m = mask & (-1L << ((from - base) << 3)); // drop the bytes before from
-        } else {
-            base = from - 8;
-            m = 0;
-        }
-        while (m == 0) {
-            base += 8;
-            if (base > limit - 8) {
-                maskBase = NO_MASK;
-                int i = base;
-                while (i < limit && !SPECIAL[buffer[i] & 0xFF]) {
-                    i++;
-                }
-                return i;
+        int base = from;
+        while (base <= limit - 8) {
+            long m = specials((long) LONGS.get(buffer, base));
+            if (m != 0) {
+                return base + (Long.numberOfTrailingZeros(m) >>> 3);
             }
-            m = specials((long) LONGS.get(buffer, base));
+            base += 8;
         }
-        maskBase = base;
-        mask = m;
-        return base + (Long.numberOfTrailingZeros(m) >>> 3);
+        int i = base;
+        while (i < limit && !SPECIAL[buffer[i] & 0xFF]) {
+            i++;
+        }
+        return i;
     }
 
     /** The high bit of each byte of {@code word} that is a comma, a quote or a control byte but tab. Exact. */
@@ -322,7 +309,6 @@ final class CsvParser {
             return 0;
         }
         int shift = recordStart;
-        maskBase = NO_MASK;
         if (shift > 0) {
             System.arraycopy(buffer, shift, buffer, 0, limit - shift);
             for (int f = 0; f < fieldCount; f++) {
