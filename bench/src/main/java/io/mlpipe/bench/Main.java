@@ -6,6 +6,8 @@ import io.mlpipe.bench.cost.CostBench;
 import io.mlpipe.bench.endtoend.EndToEndBench;
 import io.mlpipe.bench.inference.InferenceBench;
 import io.mlpipe.bench.preprocess.PreprocessBench;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,20 +56,35 @@ public final class Main {
         // The tasks' X-Ray interceptor (on this class path) wraps every SDK client here: outside Lambda its default
         // would log an error per call, onto stdout, the Markdown's stream.
         System.setProperty(XRAY_CONTEXT_MISSING, System.getProperty(XRAY_CONTEXT_MISSING, "IGNORE_ERROR"));
+        // stdout is the Markdown; whatever else writes there (the in-process twin's Lambdas log JSON to stdout, as on
+        // AWS) goes to stderr with the progress
+        PrintStream markdown = System.out;
+        System.setOut(System.err);
+        try {
+            return run(markdown, quick, selected, String.join(" ", args));
+        } finally {
+            System.setOut(markdown);
+        }
+    }
+
+    private static int run(PrintStream markdown, boolean quick, List<Benchmark> selected, String args) throws IOException {
         Path root = Path.of(System.getProperty("mlpipe.root", ".")).toAbsolutePath().normalize();
         Path results = Files.createDirectories(root.resolve("bench/target/results"));
-        System.out.println("<!-- ./mlpipe bench " + String.join(" ", args) + " at " + Instant.now() + " -->");
-        System.out.println("Machine: " + Machine.describe() + ".\n");
+        markdown.println("<!-- ./mlpipe bench " + args + " at " + Instant.now() + " -->");
+        markdown.println("Machine: " + Machine.describe() + ".\n");
         int failed = 0;
         for (Benchmark benchmark : selected) {
-            System.err.printf("mlpipe bench: %s: %s (load average %s)%n", benchmark.name(), benchmark.summary(),
-                    Machine.loadAverage());
+            String loadBefore = Machine.loadAverage();
+            System.err.printf("mlpipe bench: %s: %s (load average %s)%n", benchmark.name(), benchmark.summary(), loadBefore);
             long start = System.nanoTime();
             try {
-                String section = benchmark.run(BenchContext.of(root, benchmark.name(), quick, System.err));
+                String section = benchmark.run(BenchContext.of(root, benchmark.name(), quick, System.err)).stripTrailing()
+                        // on a shared 2-core machine, how quiet it was says how far to trust the figures
+                        + "\n\n_1-minute load average: " + loadBefore + " when this started, " + Machine.loadAverage()
+                        + " when it ended._\n";
                 Files.writeString(results.resolve(benchmark.name() + ".md"), section);
-                System.out.println(section);
-                System.out.flush();
+                markdown.println(section);
+                markdown.flush();
             } catch (Exception | Error e) {
                 failed++;
                 System.err.println("mlpipe bench: " + benchmark.name() + " failed: " + e);
