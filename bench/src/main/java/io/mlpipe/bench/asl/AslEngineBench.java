@@ -40,6 +40,7 @@ public final class AslEngineBench implements Benchmark {
                 median of %s round(s). Transitions are state entries; no history listener; wait scale 0; no service calls.
 
                 %s
+
                 %s
                 """.formatted(rounds, table.strip(), context.reproduce(name()) + " The npm side alone: `bench/asl/run [ROUNDS]`.");
     }

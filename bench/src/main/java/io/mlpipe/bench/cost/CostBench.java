@@ -52,9 +52,11 @@ public final class CostBench implements Benchmark {
                 command's defaults (listed below); plug in yours with its options.
 
                 %s
+
                 The default estimate in full (`./mlpipe cost`):
 
                 %s
+
                 %s
                 """.formatted(scenarios, new CostReport(serverless).markdown().strip(), context.reproduce(name())
                 + " With your numbers: `./mlpipe cost --help`.");
