@@ -124,7 +124,12 @@ final class TargetEncoding {
         if (classes == null) {
             csv.copyTo(field, out);
         } else if (textCodes == null) {
-            out.write(numberCodes.get(csv.numberOrNaN(field)));
+            byte[] code = numberCodes.get(csv.numberOrNaN(field));
+            if (code == null) {
+                throw new DataValidationError("line " + csv.line() + ": the label '" + csv.text(field)
+                        + "' was not in the file when it was first read: the file changed while it was being preprocessed");
+            }
+            out.write(code);
         } else {
             out.write(textCodes.code(csv, field));
         }

@@ -96,11 +96,18 @@ class PreprocessorRefusesInvalidInputTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
-    void aFileThatChangesBetweenTheTwoReadsIsRefusedAndWritesNothing() {
+    static Stream<Arguments> changedBetweenTheReads() {
+        return Stream.of(
+                Arguments.of("a feature value", "colour,target\n" + "red,yes\nblue,no\n".repeat(15), "blue,no", "green,no"),
+                Arguments.of("a text label", "colour,target\n" + "red,yes\nblue,no\n".repeat(15), "blue,no", "blue,maybe"),
+                Arguments.of("a numeric label", "x,target\n" + "1,0\n2,1\n".repeat(15), "2,1", "2,2"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changedBetweenTheReads")
+    void aFileThatChangesBetweenTheTwoReadsIsRefusedAndWritesNothing(String what, String first, String from, String to) {
         InMemoryObjectStore objects = new InMemoryObjectStore();
-        String first = "colour,target\n" + "red,yes\nblue,no\n".repeat(15);
-        String second = first.replace("blue,no", "green,no");
+        String second = first.replace(from, to);
         int[] opens = {0};
         ObjectStore store = new ObjectStore() {
             @Override
