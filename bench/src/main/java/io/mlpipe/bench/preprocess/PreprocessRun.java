@@ -16,10 +16,10 @@ final class PreprocessRun {
     private PreprocessRun() {
     }
 
-    /** Preprocesses {@code key} below {@code folder}; returns the preprocess output (rows, feature count...). */
+    /** Preprocesses {@code key} (incoming/MODEL/...) below the store's folder; returns the output (rows, features...). */
     static Map<String, Object> preprocess(ScratchObjectStore store, String key) {
         return new Preprocessor(store, Clock.systemUTC()).preprocess(Map.of(
-                "bucket", "mlpipe-bench", "key", key, "model", "churn", "runId", "r-0123456789abcdef"));
+                "bucket", "mlpipe-bench", "key", key, "model", key.split("/")[1], "runId", "r-0123456789abcdef"));
     }
 
     /**

@@ -11,12 +11,11 @@ import java.util.Optional;
 
 /**
  * An {@link ObjectStore} for the benchmark: objects are read from files under one folder (any bucket, key = path
- * below it) and written objects are counted and discarded, so the time measured is the preprocess core's, not the
+ * below it) and written objects are discarded, so the time measured is the preprocess core's, not the
  * disk's. Files are read with {@link Files#newInputStream}, a plain unbuffered stream as S3's is.
  */
 final class ScratchObjectStore implements ObjectStore {
     private final Path folder;
-    private long bytesWritten;
 
     ScratchObjectStore(Path folder) {
         this.folder = folder;
@@ -39,21 +38,6 @@ final class ScratchObjectStore implements ObjectStore {
 
     @Override
     public OutputStream create(String bucket, String key) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) {
-                bytesWritten++;
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                bytesWritten += len;
-            }
-        };
-    }
-
-    /** Bytes written to all objects so far. */
-    long bytesWritten() {
-        return bytesWritten;
+        return OutputStream.nullOutputStream();
     }
 }

@@ -21,7 +21,8 @@ class PreprocessBenchQuickRunTest {
 
         assertTrue(section.startsWith("## Preprocess core\n"), section);
         assertTrue(section.contains("| plain read of the bytes (the limit) |"), section);
-        assertTrue(section.contains("| preprocess core, both passes |"), section);
+        assertTrue(section.contains("| churn | preprocess core, both passes |"), section);
+        assertTrue(section.contains("| wide numeric | preprocess core, both passes |"), section);
         assertTrue(section.contains("| CSV reader alone (records and fields, no values looked at) |"), section);
         assertTrue(section.matches("(?s).*\\| preprocess core, both passes \\| [^|]+ \\| \\d+ MB/s \\| \\d+ MB/s \\| [0-9.]+x \\|.*"), section);
         assertTrue(section.contains("| 256 MiB | preprocessed |"), section + progress);
