@@ -62,7 +62,7 @@ public class InferenceHandler implements RequestHandler<APIGatewayProxyRequestEv
     public InferenceHandler(InferenceService service, Map<String, String> env) {
         this.service = service;
         this.telemetry = new Telemetry(env, "inference");
-        this.bucket = env.getOrDefault("DATA_BUCKET", "mlpipe-priming");
+        this.bucket = env.getOrDefault("DATA_BUCKET", Priming.BUCKET);
         Schemas.shared(); // compile the schemas during init, so a SnapStart snapshot holds them
         Priming.register(this);
     }

@@ -10,10 +10,12 @@ import io.mlpipe.tasks.features.ProblemType;
 import io.mlpipe.tasks.io.EndpointInvoker;
 import io.mlpipe.tasks.io.EndpointInvoker.EndpointFailedException;
 import io.mlpipe.tasks.io.EndpointInvoker.EndpointUnavailableException;
+import io.mlpipe.tasks.io.InMemoryModelTable;
 import io.mlpipe.tasks.io.InMemoryObjectStore;
 import io.mlpipe.tasks.io.InferenceLog;
 import io.mlpipe.tasks.io.ModelTable;
 import io.mlpipe.tasks.io.ObjectStore;
+import io.mlpipe.tasks.lambda.Priming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,7 +184,7 @@ public final class InferenceService {
 
         DryRun.attempt(() -> models.champion(PRIMING));
         DryRun.attempt(() -> models.latestVersions(PRIMING, 1));
-        DryRun.attempt(() -> specs.get("s3://" + bucket + "/processed/" + PRIMING + "/priming/features.json"));
+        DryRun.attempt(() -> specs.get("s3://" + bucket + "/" + PRIMING_FEATURES));
         DryRun.attempt(() -> endpoint.invoke("mlpipe-" + PRIMING, "text/csv", "42,1\n"));
         DryRun.attempt(() -> {
             log.record(logItem(PRIMING, new Call(), 200, clock.instant()));
@@ -191,30 +193,24 @@ public final class InferenceService {
     }
 
     private static final String PRIMING = "priming";
+    /** Where the sample model's feature list is (model "priming", run "priming"). */
+    private static final String PRIMING_FEATURES = "processed/" + PRIMING + "/priming/features.json";
 
     /** A deployed binary model with everything in memory: its endpoint answers 0.8 per row, its log drops items. */
     private static InferenceService sample(Clock clock, Duration logRetention, Supplier<UUID> ids) {
         FeatureSpec spec = new FeatureSpec(PRIMING, "priming", "target", ProblemType.BINARY_CLASSIFICATION,
                 List.of(Feature.numeric("age"), Feature.categorical("plan", List.of("basic", "pro"))), List.of("no", "yes"));
-        String featuresUri = "s3://mlpipe-priming/processed/priming/priming/features.json";
-        InMemoryObjectStore store = new InMemoryObjectStore().put("mlpipe-priming", "processed/priming/priming/features.json", spec.toJson());
+        InMemoryObjectStore store = new InMemoryObjectStore().put(Priming.BUCKET, PRIMING_FEATURES, spec.toJson());
         Map<String, Object> champion = new LinkedHashMap<>();
         champion.put("model", PRIMING);
         champion.put("version", "champion");
         champion.put("championVersion", "000001");
         champion.put("endpointName", "mlpipe-" + PRIMING);
-        champion.put("featuresUri", featuresUri);
-        ModelTable models = new ModelTable() {
-            @Override
-            public Optional<Map<String, Object>> champion(String model) {
-                return Optional.of(champion);
-            }
-
-            @Override
-            public List<Map<String, Object>> latestVersions(String model, int limit) {
-                return List.of(champion);
-            }
-        };
+        champion.put("featuresUri", "s3://" + Priming.BUCKET + "/" + PRIMING_FEATURES);
+        Map<String, Object> version = new LinkedHashMap<>(champion);
+        version.put("version", "000001");
+        version.remove("championVersion");
+        ModelTable models = new InMemoryModelTable().put(champion).put(version);
         EndpointInvoker endpoint = (name, contentType, csv) -> "0.8\n".repeat((int) csv.lines().count());
         return new InferenceService(models, store, endpoint, item -> { }, clock, logRetention, ids);
     }

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * longer on its first request. On a JVM without CRaC (the twin, tests, plain Lambda) registering does nothing.
  */
 public final class Priming {
+    /** The bucket priming's in-memory samples live in, and its stopped AWS calls name when the function has none. */
+    public static final String BUCKET = "mlpipe-priming";
     private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
 
     private Priming() {

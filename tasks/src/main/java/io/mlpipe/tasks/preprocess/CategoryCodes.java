@@ -21,9 +21,14 @@ final class CategoryCodes {
     byte[] code(CsvParser csv, int field) {
         int index = csv.indexIn(field, vocabulary);
         if (index < 0) {
-            throw new DataValidationError("line " + csv.line() + ": the value '" + csv.text(field)
-                    + "' was not in the file when it was first read: the file changed while it was being preprocessed");
+            throw changedSinceFirstRead(csv, field, "value");
         }
         return codes[index];
+    }
+
+    /** The second pass met a {@code what} (value, label) the first did not see: the object was replaced in between. */
+    static DataValidationError changedSinceFirstRead(CsvParser csv, int field, String what) {
+        return new DataValidationError("line " + csv.line() + ": the " + what + " '" + csv.text(field)
+                + "' was not in the file when it was first read: the file changed while it was being preprocessed");
     }
 }

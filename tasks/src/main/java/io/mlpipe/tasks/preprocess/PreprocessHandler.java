@@ -29,7 +29,6 @@ import java.util.Map;
  */
 public class PreprocessHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(PreprocessHandler.class);
-    private static final String PRIMING_BUCKET = "mlpipe-priming";
 
     private final ObjectStore store;
     private final Clock clock;
@@ -51,7 +50,7 @@ public class PreprocessHandler implements RequestHandler<Map<String, Object>, Ma
     public PreprocessHandler(ObjectStore store, Clock clock, Map<String, String> env) {
         this.store = store;
         this.clock = clock;
-        this.bucket = env.getOrDefault("DATA_BUCKET", PRIMING_BUCKET);
+        this.bucket = env.getOrDefault("DATA_BUCKET", Priming.BUCKET);
         this.preprocessor = new Preprocessor(store, clock);
         this.telemetry = new Telemetry(env, "preprocess");
         Schemas.shared(); // compile the schemas during init, so a SnapStart snapshot holds them
@@ -71,8 +70,8 @@ public class PreprocessHandler implements RequestHandler<Map<String, Object>, Ma
     /** The priming {@link #beforeCheckpoint} runs; true when it completed (a failure is logged, never thrown). */
     public boolean prime() {
         return Priming.run("preprocess", () -> {
-            InMemoryObjectStore sample = new InMemoryObjectStore().put(PRIMING_BUCKET, "incoming/priming/sample.csv", sampleCsv());
-            new Preprocessor(sample, clock).preprocess(Map.of("bucket", PRIMING_BUCKET, "key", "incoming/priming/sample.csv",
+            InMemoryObjectStore sample = new InMemoryObjectStore().put(Priming.BUCKET, "incoming/priming/sample.csv", sampleCsv());
+            new Preprocessor(sample, clock).preprocess(Map.of("bucket", Priming.BUCKET, "key", "incoming/priming/sample.csv",
                     "model", "priming", "runId", "priming"));
             DryRun.attempt(() -> store.readIfExists(bucket, "config/priming.json"));
             DryRun.attempt(() -> {

@@ -126,8 +126,7 @@ final class TargetEncoding {
         } else if (textCodes == null) {
             byte[] code = numberCodes.get(csv.numberOrNaN(field));
             if (code == null) {
-                throw new DataValidationError("line " + csv.line() + ": the label '" + csv.text(field)
-                        + "' was not in the file when it was first read: the file changed while it was being preprocessed");
+                throw CategoryCodes.changedSinceFirstRead(csv, field, "label");
             }
             out.write(code);
         } else {

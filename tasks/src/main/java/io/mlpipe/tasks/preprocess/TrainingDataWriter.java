@@ -11,13 +11,10 @@ import java.io.OutputStream;
 final class TrainingDataWriter {
     private final TrainingPlan plan;
     private final Split split;
-    /** The plan's category codes per feature (null: numeric) as an array: read for every cell. */
-    private final CategoryCodes[] categoryCodes;
 
     TrainingDataWriter(TrainingPlan plan, Split split) {
         this.plan = plan;
         this.split = split;
-        this.categoryCodes = plan.categoryCodes.toArray(new CategoryCodes[0]);
     }
 
     /** Returns the number of rows written to validation. */
@@ -54,7 +51,7 @@ final class TrainingDataWriter {
             if (csv.isMissing(column)) {
                 continue;
             }
-            CategoryCodes codes = categoryCodes[f];
+            CategoryCodes codes = plan.categoryCodes[f];
             if (codes == null) {
                 csv.copyTo(column, out);
             } else {

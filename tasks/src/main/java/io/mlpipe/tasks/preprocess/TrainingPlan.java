@@ -19,27 +19,28 @@ final class TrainingPlan {
     /** Per feature, the file column it comes from. */
     final int[] featureColumns;
     /** Per feature, the category codes; null for numeric features. */
-    final List<CategoryCodes> categoryCodes = new ArrayList<>();
+    final CategoryCodes[] categoryCodes;
 
     TrainingPlan(DataProfile profile, TargetEncoding target) {
         this.targetIndex = profile.targetIndex();
         this.target = target;
         this.featureColumns = new int[profile.columns().size() - 1];
+        this.categoryCodes = new CategoryCodes[featureColumns.length];
         int f = 0;
         for (int i = 0; i < profile.columns().size(); i++) {
             if (i == targetIndex) {
                 continue;
             }
             ColumnProfile column = profile.columns().get(i);
-            featureColumns[f++] = i;
+            featureColumns[f] = i;
             if (column.isNumeric()) {
                 features.add(Feature.numeric(column.name));
-                categoryCodes.add(null);
             } else {
                 List<String> categories = new ArrayList<>(new TreeSet<>(column.distinct().keySet()));
                 features.add(Feature.categorical(column.name, categories));
-                categoryCodes.add(new CategoryCodes(categories));
+                categoryCodes[f] = new CategoryCodes(categories);
             }
+            f++;
         }
     }
 

@@ -4,7 +4,7 @@ import io.mlpipe.tasks.features.Feature;
 import io.mlpipe.tasks.features.FeatureSpec;
 import io.mlpipe.tasks.features.ProblemType;
 import io.mlpipe.tasks.io.EndpointInvoker;
-import io.mlpipe.tasks.testing.InMemoryModelTable;
+import io.mlpipe.tasks.io.InMemoryModelTable;
 import io.mlpipe.tasks.io.InMemoryObjectStore;
 
 import java.time.Clock;

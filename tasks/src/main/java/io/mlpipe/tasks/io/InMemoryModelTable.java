@@ -1,6 +1,4 @@
-package io.mlpipe.tasks.testing;
-
-import io.mlpipe.tasks.io.ModelTable;
+package io.mlpipe.tasks.io;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The models table as a list of items. */
+/** The models table as a list of items: the handlers prime on it (SnapStart), the tests use it instead of DynamoDB. */
 public final class InMemoryModelTable implements ModelTable {
     private final List<Map<String, Object>> items = new ArrayList<>();
 
