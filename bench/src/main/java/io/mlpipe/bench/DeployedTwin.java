@@ -10,12 +10,9 @@ import io.mlpipe.cli.pipeline.SampleData;
 import io.mlpipe.cli.pipeline.Uploads;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A fresh in-process twin on a free loopback port (its data under the benchmark's scratch folder) where the pipeline
@@ -37,12 +34,11 @@ public final class DeployedTwin implements AutoCloseable {
     }
 
     public static DeployedTwin start(BenchContext context, String model, int rows) throws IOException {
-        Path data = context.scratch().resolve("twin");
-        deleteTree(data);
+        Path data = context.freshFolder("twin");
         TwinOptions options = new TwinOptions();
         options.port = 0;
         options.dataDirectory = data;
-        options.template = context.root().resolve("workflow/target/cdk.out/Mlpipe.template.json");
+        options.template = context.template();
         PrintWriter progress = new PrintWriter(context.progress(), true);
         context.say("starting a twin (data in %s)", data);
         LocalTwin twin = LocalTwin.start(options, progress);
@@ -65,17 +61,6 @@ public final class DeployedTwin implements AutoCloseable {
             }
             twin.close();
             throw e;
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

@@ -1,9 +1,10 @@
 package io.mlpipe.bench.asl;
 
+import io.mlpipe.bench.Command;
+import java.util.List;
+import java.util.Map;
 import io.mlpipe.bench.BenchContext;
 import io.mlpipe.bench.Benchmark;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -24,14 +25,13 @@ public final class AslEngineBench implements Benchmark {
     @Override
     public String run(BenchContext context) throws Exception {
         String rounds = context.quick() ? "1" : "5";
-        Process process = new ProcessBuilder(context.root().resolve("bench/asl/run").toString(), rounds)
-                .directory(context.root().toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        // the script's own machine line repeats Main's: keep the table
-        String table = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(line -> line.startsWith("|")).collect(Collectors.joining("\n"));
-        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("bench/asl/run failed (exit " + process.exitValue() + "); its errors are above");
+        Command.Result run = Command.run(List.of(context.root().resolve("bench/asl/run").toString(), rounds),
+                context.root(), Map.of(), true, 30 * 60);
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("bench/asl/run failed (exit " + run.exitCode() + "); its errors are above");
         }
+        // the script's own machine line repeats Main's: keep the table
+        String table = run.stdout().lines().filter(line -> line.startsWith("|")).collect(Collectors.joining("\n"));
         return """
                 ## ASL engine
 
@@ -42,6 +42,6 @@ public final class AslEngineBench implements Benchmark {
                 %s
 
                 %s
-                """.formatted(rounds, table.strip(), context.reproduce(name()) + " The npm side alone: `bench/asl/run [ROUNDS]`.");
+                """.formatted(rounds, table.strip(), context.reproduce() + " The npm side alone: `bench/asl/run [ROUNDS]`.");
     }
 }

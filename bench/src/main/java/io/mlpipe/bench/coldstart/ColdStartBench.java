@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlpipe.bench.BenchContext;
 import io.mlpipe.bench.Benchmark;
 import io.mlpipe.bench.ChildJvm;
+import io.mlpipe.bench.Command;
 import io.mlpipe.bench.DeployedTwin;
 import io.mlpipe.bench.Format;
 import io.mlpipe.bench.Samples;
@@ -38,7 +39,7 @@ import java.util.zip.ZipOutputStream;
  * package for both functions (the two packages merged, as the stack deployed before the split).
  */
 public final class ColdStartBench implements Benchmark {
-    /** The edge port of this benchmark's twin (not the default 4566: a developer's twin may be running there). */
+    /** The model the benchmark's drop deploys, whose endpoint the inference requests reach. */
     private static final String MODEL = "coldstart";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The Lambda java17/java21 runtimes stop tiered compilation at level 1 and use the serial collector. */
@@ -130,7 +131,7 @@ public final class ColdStartBench implements Benchmark {
                 "-XX:MaxRAM=" + function.config().memoryMb() + "m", "-XX:+UseSerialGC",
                 "-Dorg.crac.Core.Compat=" + Core.class.getPackageName()));
         options.addAll(c.jitOptions());
-        ChildJvm.Result result = ChildJvm.of(LambdaHarness.class)
+        Command.Result result = ChildJvm.of(LambdaHarness.class)
                 .classpath(c.jar() + java.io.File.pathSeparator + harnessClasses())
                 .jvmOptions(options.toArray(String[]::new))
                 .environment(function.env())
@@ -242,7 +243,7 @@ public final class ColdStartBench implements Benchmark {
                     Format.ratio(m.first.median(), plain.first.median())));
             out.append(table).append('\n');
         }
-        out.append(context.reproduce(name())).append('\n');
+        out.append(context.reproduce()).append('\n');
         return out.toString();
     }
 

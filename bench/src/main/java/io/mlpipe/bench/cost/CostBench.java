@@ -29,8 +29,8 @@ public final class CostBench implements Benchmark {
 
     @Override
     public String run(BenchContext context) {
-        context.say("pricing %s", context.root().resolve("workflow/target/cdk.out/Mlpipe.template.json"));
-        StackSettings stack = StackSettings.read(context.root().resolve("workflow/target/cdk.out/Mlpipe.template.json"));
+        context.say("pricing %s", context.template());
+        StackSettings stack = StackSettings.read(context.template());
         PriceTable prices = PriceTable.usEast1();
         Usage defaults = Usage.defaults();
         Usage instance = defaults.withModel(ModelConfig.parse(
@@ -58,7 +58,7 @@ public final class CostBench implements Benchmark {
                 %s
 
                 %s
-                """.formatted(scenarios, new CostReport(serverless).markdown().strip(), context.reproduce(name())
+                """.formatted(scenarios, new CostReport(serverless).markdown().strip(), context.reproduce()
                 + " With your numbers: `./mlpipe cost --help`.");
     }
 

@@ -17,11 +17,9 @@ import io.mlpipe.cli.pipeline.SampleData;
 import io.mlpipe.cli.pipeline.Uploads;
 import io.mlpipe.protocol.Json;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
 import software.amazon.awssdk.services.sagemaker.model.SecondaryStatusTransition;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -43,7 +40,6 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  * prediction, for 10k, 100k and 1M rows, and where the time goes per state of the execution's history.
  */
 public final class EndToEndBench implements Benchmark {
-    /** This benchmark's twin port (each issue-8 benchmark has its own, so they can run side by side). */
     private static final Duration EXECUTION_TIMEOUT = Duration.ofMinutes(60);
     private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -60,11 +56,11 @@ public final class EndToEndBench implements Benchmark {
     @Override
     public String run(BenchContext context) throws Exception {
         List<Integer> sizes = context.quick() ? List.of(1_000, 5_000) : List.of(10_000, 100_000, 1_000_000);
-        Path data = fresh(context.scratch().resolve("twin"));
+        Path data = context.freshFolder("twin");
         context.say("starting the twin: mlpipe up --port <a free one> --data-dir %s", data);
         List<Drop> drops = new ArrayList<>();
         long startup;
-        try (TwinProcess twin = TwinProcess.up(context.root(), data, context.scratch().resolve("twin.log"));
+        try (TwinProcess twin = TwinProcess.up(context.root(), context.template(), data, context.scratch().resolve("twin.log"));
              Pipeline pipeline = new Target().useTwin(twin.endpoint()).connect()) {
             startup = twin.startupNanos();
             context.say("twin up in %s (log: %s)", Format.nanos(startup), context.scratch().resolve("twin.log"));
@@ -112,6 +108,9 @@ public final class EndToEndBench implements Benchmark {
         do {
             attempts++;
             answer = Predictions.predict(pipeline, model, oneCustomer());
+            if (!answer.ok()) {
+                sleep(Duration.ofMillis(50));
+            }
         } while (!answer.ok() && Duration.between(inServiceSeen, Instant.now()).compareTo(SHORT_TIMEOUT) < 0);
         Instant predicted = Instant.now();
         if (!answer.ok()) {
@@ -167,16 +166,8 @@ public final class EndToEndBench implements Benchmark {
 
     /** The drop's CSV, generated once per size (the same seed gives the same bytes) and streamed to disk. */
     private static Path csv(BenchContext context, int rows) throws IOException {
-        Path csv = context.scratch().resolve("customers-" + label(rows) + ".csv");
-        if (!Files.exists(csv)) {
-            context.say("%s rows: generating %s", label(rows), csv);
-            Path partial = context.scratch().resolve(csv.getFileName() + ".partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                SampleData.writeChurn(out, rows, 42);
-            }
-            Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return csv;
+        return context.generated("customers-" + label(rows) + ".csv", label(rows) + " churn rows",
+                out -> SampleData.writeChurn(out, rows, 42));
     }
 
     private static DescribeEndpointResponse awaitInService(Pipeline pipeline, String endpointName) {
@@ -280,7 +271,7 @@ public final class EndToEndBench implements Benchmark {
                 .append(" take ").append(Format.ratio(largest.total().toNanos(), smallest.total().toNanos()))
                 .append(" the time of ").append(smallest.label()).append(" for ")
                 .append(Format.ratio(largest.rows(), smallest.rows())).append(" the rows.\n\n");
-        out.append(context.reproduce("e2e")).append('\n');
+        out.append(context.reproduce()).append('\n');
         return out.toString();
     }
 
@@ -312,18 +303,6 @@ public final class EndToEndBench implements Benchmark {
     static String label(int rows) {
         return rows >= 1_000_000 && rows % 1_000_000 == 0 ? rows / 1_000_000 + "M"
                 : rows >= 1_000 && rows % 1_000 == 0 ? rows / 1_000 + "k" : String.valueOf(rows);
-    }
-
-    /** An empty directory at {@code dir}: the twin of an earlier run deleted, so every run starts from nothing. */
-    private static Path fresh(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        return Files.createDirectories(dir);
     }
 
     private static void sleep(Duration duration) {

@@ -34,12 +34,11 @@ final class TwinProcess implements AutoCloseable {
     }
 
     /** Starts it on a free loopback port: a twin the user already runs on 4566 is left alone. */
-    static TwinProcess up(Path root, Path dataDirectory, Path log) throws IOException, InterruptedException {
+    static TwinProcess up(Path root, Path template, Path dataDirectory, Path log) throws IOException, InterruptedException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        Path template = root.resolve("workflow/target/cdk.out/Mlpipe.template.json");
         if (!Files.isRegularFile(template)) {
             throw new IllegalStateException("no synthesized template at " + template + ": build first (./mlpipe bench builds"
                     + " what is missing; from Maven: mvn -B -q -pl bench -am package -DskipTests)");

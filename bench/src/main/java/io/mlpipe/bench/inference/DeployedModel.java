@@ -4,6 +4,7 @@ import io.mlpipe.bench.BenchContext;
 import io.mlpipe.bench.DeployedTwin;
 import io.mlpipe.cli.connection.Pipeline;
 import io.mlpipe.sagemaker.common.TarGz;
+import io.mlpipe.sagemaker.objects.S3Uri;
 import io.mlpipe.tasks.aws.DynamoModelTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,16 +21,12 @@ final class DeployedModel implements AutoCloseable {
 
     private final DeployedTwin deployed;
     private final Pipeline pipeline;
-    final Map<String, Object> champion;
-    final byte[] featuresJson;
-    final byte[] boosterFile;
+    final ModelFiles files;
 
-    private DeployedModel(DeployedTwin deployed, Map<String, Object> champion, byte[] featuresJson, byte[] boosterFile) {
+    private DeployedModel(DeployedTwin deployed, ModelFiles files) {
         this.deployed = deployed;
         this.pipeline = deployed.pipeline;
-        this.champion = champion;
-        this.featuresJson = featuresJson;
-        this.boosterFile = boosterFile;
+        this.files = files;
     }
 
     static DeployedModel start(BenchContext context, int trainingRows) throws IOException {
@@ -42,10 +39,11 @@ final class DeployedModel implements AutoCloseable {
             byte[] features = read(pipeline, (String) champion.get("featuresUri"));
             String artifact = (String) models.latestVersions(MODEL, 1).get(0).get("artifactUri");
             Map<String, byte[]> archive;
-            try (InputStream in = pipeline.s3().getObject(r -> r.bucket(bucket(artifact)).key(key(artifact)))) {
+            S3Uri model = S3Uri.parse(artifact);
+            try (InputStream in = pipeline.s3().getObject(r -> r.bucket(model.bucket()).key(model.key()))) {
                 archive = TarGz.read(in);
             }
-            return new DeployedModel(deployed, champion, features, archive.get("xgboost-model"));
+            return new DeployedModel(deployed, new ModelFiles(champion, features, archive.get("xgboost-model")));
         } catch (RuntimeException | IOException e) {
             deployed.close();
             throw e;
@@ -59,15 +57,8 @@ final class DeployedModel implements AutoCloseable {
     }
 
     private static byte[] read(Pipeline pipeline, String s3Uri) {
-        return pipeline.s3().getObjectAsBytes(r -> r.bucket(bucket(s3Uri)).key(key(s3Uri))).asByteArray();
-    }
-
-    private static String bucket(String s3Uri) {
-        return s3Uri.substring(5, s3Uri.indexOf('/', 5));
-    }
-
-    private static String key(String s3Uri) {
-        return s3Uri.substring(s3Uri.indexOf('/', 5) + 1);
+        S3Uri uri = S3Uri.parse(s3Uri);
+        return pipeline.s3().getObjectAsBytes(r -> r.bucket(uri.bucket()).key(uri.key())).asByteArray();
     }
 
     @Override

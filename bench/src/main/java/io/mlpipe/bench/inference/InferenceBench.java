@@ -54,7 +54,7 @@ public final class InferenceBench implements Benchmark {
         }
         int seconds = context.quick() ? 2 : 20;
         try (DeployedModel deployed = DeployedModel.start(context, context.quick() ? 1000 : 3000)) {
-            ModelFiles files = ModelFiles.of(deployed);
+            ModelFiles files = deployed.files;
             Path folder = files.write(context.scratch().resolve("model"));
             Map<String, Map<Integer, Double>> inProcess = inProcess(context, folder);
 
@@ -174,6 +174,6 @@ public final class InferenceBench implements Benchmark {
                 %s
                 %s
                 """.formatted(spec.features().size(), met ? "met" : "NOT met", own,
-                Wrk.describe(WRK_THREADS, CONNECTIONS, seconds), CONNECTIONS, seconds, load, context.reproduce("inference"));
+                Wrk.describe(WRK_THREADS, CONNECTIONS, seconds), CONNECTIONS, seconds, load, context.reproduce());
     }
 }

@@ -3,25 +3,22 @@ package io.mlpipe.bench.inference;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlpipe.sagemaker.hosting.LoadedModel;
 import io.mlpipe.sagemaker.hosting.PredictionFormat;
 import io.mlpipe.tasks.inference.InferenceHandler;
 import io.mlpipe.tasks.inference.InferenceService;
+import io.mlpipe.sagemaker.objects.S3Uri;
+import io.mlpipe.tasks.io.InMemoryModelTable;
+import io.mlpipe.tasks.io.InMemoryObjectStore;
 import io.mlpipe.tasks.io.ModelTable;
-import io.mlpipe.tasks.io.ObjectNotFoundException;
 import io.mlpipe.tasks.io.ObjectStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -139,33 +136,9 @@ public class InferencePaths {
 
     /** The real handler and service; the champion item, features.json and the inference log are in memory. */
     static InferenceHandler handler(ModelFiles files, BoosterEndpoint endpoint) {
-        ModelTable models = new ModelTable() {
-            @Override
-            public Optional<Map<String, Object>> champion(String model) {
-                return Optional.of(files.champion());
-            }
-
-            @Override
-            public List<Map<String, Object>> latestVersions(String model, int limit) {
-                return List.of();
-            }
-        };
-        ObjectStore store = new ObjectStore() {
-            @Override
-            public InputStream open(String bucket, String key, String versionId) throws ObjectNotFoundException {
-                throw new ObjectNotFoundException(bucket, key);
-            }
-
-            @Override
-            public Optional<byte[]> readIfExists(String bucket, String key) {
-                return Optional.of(files.featuresJson());
-            }
-
-            @Override
-            public OutputStream create(String bucket, String key) {
-                throw new UnsupportedOperationException("the inference handler writes no objects");
-            }
-        };
+        ModelTable models = new InMemoryModelTable().put(files.champion());
+        S3Uri features = S3Uri.parse((String) files.champion().get("featuresUri"));
+        ObjectStore store = new InMemoryObjectStore().put(features.bucket(), features.key(), files.featuresJson());
         AtomicLong logged = new AtomicLong();
         InferenceService service = new InferenceService(models, store, endpoint, item -> logged.incrementAndGet(),
                 Clock.systemUTC(), Duration.ofDays(30), UUID::randomUUID);

@@ -15,10 +15,6 @@ import java.util.Map;
 record ModelFiles(Map<String, Object> champion, byte[] featuresJson, byte[] boosterFile) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static ModelFiles of(DeployedModel deployed) {
-        return new ModelFiles(deployed.champion, deployed.featuresJson, deployed.boosterFile);
-    }
-
     FeatureSpec spec() {
         try {
             return FeatureSpec.fromJson(featuresJson);

@@ -1,13 +1,13 @@
 package io.mlpipe.bench.inference;
 
+import io.mlpipe.bench.Command;
+import java.util.Map;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +27,10 @@ final class Wrk {
     private Wrk() {
     }
 
+    /** Whether {@code wrk} is on the PATH, where {@link #post} runs it from. */
     static boolean installed() {
-        return Files.isExecutable(Path.of("/usr/bin/wrk"));
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "wrk")));
     }
 
     static Result post(Path scratch, String name, URI url, String body, int threads, int connections, int seconds)
@@ -46,10 +48,10 @@ final class Wrk {
                 """.formatted(bodyFile.getFileName(), bodyFile.toAbsolutePath()));
         List<String> command = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
                 "--timeout", "10s", "-s", script.toString(), url.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + report);
+        Command.Result run = Command.run(command, null, Map.of(), false, seconds + 60L);
+        String report = run.stdout() + run.stderr();
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + run.exitCode() + "):\n" + report);
         }
         Files.writeString(scratch.resolve(name + ".wrk.txt"), report);
         return parse(report, String.join(" ", command));

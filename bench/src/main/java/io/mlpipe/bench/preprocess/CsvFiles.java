@@ -9,9 +9,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Random;
 
 /**
@@ -30,34 +27,23 @@ final class CsvFiles {
     private CsvFiles() {
     }
 
-    private interface Generator {
-        void write(OutputStream out) throws IOException;
-    }
-
     /** The key (path below the scratch folder, model "churn") of a churn CSV of about {@code bytes}. */
     static String churn(BenchContext context, long bytes) throws IOException {
         long rows = Math.max(100, bytes / CHURN_BYTES_PER_ROW);
-        return cached(context, "incoming/churn/churn-" + rows + "-rows.csv", bytes,
+        return generated(context, "incoming/churn/churn-" + rows + "-rows.csv", bytes,
                 out -> SampleData.writeChurn(out, rows, SEED));
     }
 
     /** The key (model "wide") of a CSV of 20 decimal features and a 0/1 target that depends on them, of about {@code bytes}. */
     static String wideNumeric(BenchContext context, long bytes) throws IOException {
         long rows = Math.max(100, bytes / WIDE_BYTES_PER_ROW);
-        return cached(context, "incoming/wide/wide-" + rows + "-rows.csv", bytes, out -> writeWide(out, rows));
+        return generated(context, "incoming/wide/wide-" + rows + "-rows.csv", bytes, out -> writeWide(out, rows));
     }
 
-    private static String cached(BenchContext context, String key, long bytes, Generator generator) throws IOException {
-        Path file = context.scratch().resolve(key);
-        if (!Files.isRegularFile(file)) {
-            context.say("writing %s (about %s, seed %d) ...", key, Format.bytes(bytes), SEED);
-            Files.createDirectories(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                generator.write(out);
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+    /** Generated once into the scratch folder; the key is its path there. */
+    private static String generated(BenchContext context, String key, long bytes, BenchContext.Generator generator)
+            throws IOException {
+        context.generated(key, "about " + Format.bytes(bytes) + ", seed " + SEED, generator);
         return key;
     }
 

@@ -3,6 +3,7 @@ package io.mlpipe.bench.preprocess;
 import io.mlpipe.bench.BenchContext;
 import io.mlpipe.bench.Benchmark;
 import io.mlpipe.bench.ChildJvm;
+import io.mlpipe.bench.Command;
 import io.mlpipe.bench.Format;
 import io.mlpipe.bench.Samples;
 import io.mlpipe.bench.Table;
@@ -82,7 +83,7 @@ public final class PreprocessBench implements Benchmark {
         context.say("memory: preprocessing %s in a JVM with -Xmx256m ...", Format.bytes(memoryBytes));
         String bigKey = CsvFiles.churn(context, memoryBytes);
         long bigSize = Files.size(context.scratch().resolve(bigKey));
-        ChildJvm.Result child = ChildJvm.of(PreprocessRun.class).jvmOptions("-Xmx256m")
+        Command.Result child = ChildJvm.of(PreprocessRun.class).jvmOptions("-Xmx256m")
                 .arguments(context.scratch().toString(), bigKey).timeoutSeconds(1800).run();
         Matcher m = CHILD_OUTPUT.matcher(child.stdout());
         Table memory = new Table("file", "heap cap", "result", "wall time (JVM start to exit)", "MB/s", "peak heap used");
@@ -116,7 +117,7 @@ public final class PreprocessBench implements Benchmark {
 
                 %s
                 %s
-                """.formatted(described, warmups, rounds, throughput, Format.bytes(bigSize), memory, context.reproduce(name()));
+                """.formatted(described, warmups, rounds, throughput, Format.bytes(bigSize), memory, context.reproduce());
     }
 
     private static long rowsOf(Map<String, Object> output) {
