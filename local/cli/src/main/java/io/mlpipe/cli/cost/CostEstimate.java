@@ -146,11 +146,10 @@ public record CostEstimate(StackSettings stack, Usage usage, PriceTable prices, 
         }
 
         private void endpointDeployment() {
-            Map<String, Object> endpoint = usage.model().endpoint();
             double seconds = polls * path.waitSeconds();
-            if ("instance".equals(usage.endpointMode())) {
-                int count = ((Number) endpoint.get("instanceCount")).intValue();
-                String type = String.valueOf(endpoint.get("instanceType"));
+            if (usage.instanceEndpoint()) {
+                int count = usage.endpointInstanceCount();
+                String type = usage.endpointInstanceType();
                 retrain.add(new LineItem("Endpoint update " + type, count * seconds / 3600, prices.price("sagemaker.hosting." + type),
                         count + " new instance(s) run beside the old ones for the " + Money.count(seconds) + " s of the wait loop"));
             } else {
@@ -213,8 +212,8 @@ public record CostEstimate(StackSettings stack, Usage usage, PriceTable prices, 
             prediction.add(new LineItem("Lambda requests", 1, prices.price("lambda.request"), f.logicalId()));
             prediction.add(new LineItem("Lambda " + f.logicalId(), f.memoryGb() * usage.inferenceMillis() / 1000, duration(f),
                     f.memoryMb() + " MB " + f.architecture() + " x " + Money.count(usage.inferenceMillis()) + " ms"));
-            if ("instance".equals(usage.endpointMode())) {
-                prediction.add(new LineItem("Endpoint (instance)", 0, prices.price("sagemaker.serverless.duration"),
+            if (usage.instanceEndpoint()) {
+                prediction.add(new LineItem("Endpoint (instance)", 0, prices.price("sagemaker.hosting." + usage.endpointInstanceType()),
                         "paid by the hour in the idle month"));
             } else {
                 int memory = ((Number) usage.model().endpoint().get("memorySizeMb")).intValue();
@@ -247,10 +246,9 @@ public record CostEstimate(StackSettings stack, Usage usage, PriceTable prices, 
                                     + f.runtime()));
                 }
             }
-            if ("instance".equals(usage.endpointMode())) {
-                Map<String, Object> endpoint = usage.model().endpoint();
-                int count = ((Number) endpoint.get("instanceCount")).intValue();
-                String type = String.valueOf(endpoint.get("instanceType"));
+            if (usage.instanceEndpoint()) {
+                int count = usage.endpointInstanceCount();
+                String type = usage.endpointInstanceType();
                 idle.add(new LineItem("Endpoint " + type + " (instance mode)", count * 730.0, prices.price("sagemaker.hosting." + type),
                         count + " instance(s), always on, per deployed model"));
             } else {

@@ -49,8 +49,8 @@ public final class CostReport {
 
     private static String describeEndpoint(Usage u) {
         Map<String, Object> e = u.model().endpoint();
-        return "instance".equals(u.endpointMode())
-                ? "instance " + e.get("instanceCount") + " x " + e.get("instanceType")
+        return u.instanceEndpoint()
+                ? "instance " + u.endpointInstanceCount() + " x " + u.endpointInstanceType()
                 : "serverless " + e.get("memorySizeMb") + " MB, max concurrency " + e.get("maxConcurrency");
     }
 

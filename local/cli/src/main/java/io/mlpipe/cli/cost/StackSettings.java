@@ -6,6 +6,7 @@ import io.mlpipe.protocol.Json;
 import io.mlpipe.twin.template.IntrinsicResolver;
 import io.mlpipe.twin.template.PhysicalNames;
 import io.mlpipe.twin.template.ResourceAttributes;
+import io.mlpipe.twin.template.TemplateException;
 import io.mlpipe.twin.template.TemplateLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -181,17 +182,13 @@ public record StackSettings(String stateMachineType, JsonNode definition, String
         return functions;
     }
 
+    /** The definition as the twin reads it ({@link TemplateLoader#definitionText}). */
     private static JsonNode definition(JsonNode stateMachine) {
         String text;
-        if (stateMachine.has("DefinitionString")) {
-            text = stateMachine.get("DefinitionString").asText();
-        } else if (stateMachine.has("Definition")) {
-            text = stateMachine.get("Definition").toString();
-        } else {
+        try {
+            text = TemplateLoader.definitionText(stateMachine);
+        } catch (TemplateException e) {
             throw new CliException("the state machine's definition is in S3 (DefinitionS3Location): the cost command reads it from the template only");
-        }
-        for (var substitution : (Iterable<Map.Entry<String, JsonNode>>) () -> stateMachine.path("DefinitionSubstitutions").fields()) {
-            text = text.replace("${" + substitution.getKey() + "}", substitution.getValue().asText());
         }
         try {
             return Json.MAPPER.readTree(text);

@@ -61,4 +61,18 @@ public record Usage(long rows, double rowBytes, double preprocessSeconds, double
     public String endpointMode() {
         return String.valueOf(model.endpoint().get("mode"));
     }
+
+    public boolean instanceEndpoint() {
+        return "instance".equals(endpointMode());
+    }
+
+    /** With an instance endpoint: its instance type. */
+    public String endpointInstanceType() {
+        return String.valueOf(model.endpoint().get("instanceType"));
+    }
+
+    /** With an instance endpoint: how many instances. */
+    public int endpointInstanceCount() {
+        return ((Number) model.endpoint().get("instanceCount")).intValue();
+    }
 }

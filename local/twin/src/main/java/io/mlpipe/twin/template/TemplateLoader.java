@@ -289,17 +289,7 @@ public final class TemplateLoader {
     }
 
     private void createStateMachine(String id, JsonNode p) {
-        String definition;
-        if (p.has("DefinitionString")) {
-            definition = p.get("DefinitionString").asText();
-        } else if (p.has("Definition")) {
-            definition = p.get("Definition").toString();
-        } else {
-            throw new TemplateException("only DefinitionString or Definition are supported (not DefinitionS3Location)");
-        }
-        for (var substitution : iterable(p.path("DefinitionSubstitutions"))) {
-            definition = definition.replace("${" + substitution.getKey() + "}", substitution.getValue().asText());
-        }
+        String definition = definitionText(p);
         String arn = attributes.ref(id);
         services.stateMachines().get().register(new StateMachineDefinition(attributes.physicalName(id), arn, definition,
                 p.path("RoleArn").asText(null), p.path("StateMachineType").asText("STANDARD"),
@@ -379,6 +369,25 @@ public final class TemplateLoader {
     }
 
     /** {@code arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations} -> the function ARN. */
+    /**
+     * The ASL text of an AWS::StepFunctions::StateMachine, from its resolved properties: DefinitionString or
+     * Definition, with DefinitionSubstitutions applied (DefinitionS3Location is not read).
+     */
+    public static String definitionText(JsonNode properties) {
+        String definition;
+        if (properties.has("DefinitionString")) {
+            definition = properties.get("DefinitionString").asText();
+        } else if (properties.has("Definition")) {
+            definition = properties.get("Definition").toString();
+        } else {
+            throw new TemplateException("only DefinitionString or Definition are supported (not DefinitionS3Location)");
+        }
+        for (var substitution : iterable(properties.path("DefinitionSubstitutions"))) {
+            definition = definition.replace("${" + substitution.getKey() + "}", substitution.getValue().asText());
+        }
+        return definition;
+    }
+
     public static String integrationFunction(String uri) {
         if (uri == null) {
             return null;
