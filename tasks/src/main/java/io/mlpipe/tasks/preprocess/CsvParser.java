@@ -125,6 +125,24 @@ final class CsvParser {
         out.write(buffer, starts[field], ends[field] - starts[field]);
     }
 
+    /** Where the trimmed value starts in {@link #buffer()}; valid until the next call to {@link #next()}. */
+    int start(int field) {
+        return starts[field];
+    }
+
+    /** Where the trimmed value ends (exclusive) in {@link #buffer()}; valid until the next call to {@link #next()}. */
+    int end(int field) {
+        return ends[field];
+    }
+
+    /**
+     * The bytes the fields are ranges of (see {@link #start}, {@link #end}): valid, like the ranges, until the next
+     * call to {@link #next()}, which may overwrite, move or replace them.
+     */
+    byte[] buffer() {
+        return buffer;
+    }
+
     private boolean readRecord() throws IOException, CsvFormatException {
         fieldCount = 0;
         recordLine = nextLine;
