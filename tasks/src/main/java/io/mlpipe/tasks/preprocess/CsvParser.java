@@ -19,6 +19,13 @@ import java.util.Arrays;
  *
  * <p>Refuses what cannot be a text CSV: control bytes (NUL etc., i.e. binary data) and a quote left open at the
  * end of the file. Field values are trimmed of surrounding spaces and tabs.
+ *
+ * <p>Two ways to read a record. Most records are plain (no quote, no control byte) and lie inside the bytes read:
+ * those are read from a structural index, the positions of every comma, quote, CR, LF and control byte (and of a
+ * few rare ordinary bytes, see {@link #indexMarks}) in the bytes read, built eight bytes at a time in one
+ * branch-free sweep per read; a field then costs one index entry instead of a scan for its end. Any other record
+ * (a quote, a control byte, or not ending inside the bytes read) is read again from its start byte by byte, which
+ * defines the behaviour: the index only saves work on records where both ways give the same fields.
  */
 final class CsvParser {
     private static final int BUFFER = 1 << 16;
@@ -41,6 +48,10 @@ final class CsvParser {
     private static final long TABS = ONES * '\t';
     /** A byte is below 0x20 (a control byte) when these bits of it are zero. */
     private static final long CONTROL_BITS = ONES * 0xE0;
+    private static final long HIGH_BITS = ONES * 0x80;
+    private static final long SPACES = ONES * ' ';
+    /** Added to a byte's low 7 bits, sets its high bit exactly when they are at least ','+1. */
+    private static final long ABOVE_COMMA = ONES * (0x80 - (',' + 1));
 
     private final InputStream in;
     /** Read bytes; the current record lives in [recordStart, limit) and its fields point into it. */
@@ -53,6 +64,17 @@ final class CsvParser {
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private int fieldCount;
+
+    /**
+     * The structural index: the positions, in order, of the bytes {@link #indexMarks} marks in [the start of the
+     * record that built it, indexedTo); marks[nextMark] is the first at or after pos. Sized to the buffer plus
+     * slack because the sweep writes three entries per word before it knows how many are real.
+     */
+    private int[] marks = new int[BUFFER + 8];
+    private int markCount;
+    private int nextMark;
+    /** The end of the indexed bytes, which is limit; -1 once {@link #more} read or moved bytes (see there). */
+    private int indexedTo = -1;
 
     private long nextLine = 1;
     private long recordLine;
@@ -147,6 +169,105 @@ final class CsvParser {
         fieldCount = 0;
         recordLine = nextLine;
         recordStart = pos;
+        if (readIndexedRecord()) {
+            return true;
+        }
+        fieldCount = 0; // the fields the index had ended before it gave up
+        boolean read = readByteByByte();
+        // The index entries of the record just read are passed (none left when reading more bytes dropped the index)
+        while (nextMark < markCount && marks[nextMark] < pos) {
+            nextMark++;
+        }
+        return read;
+    }
+
+    /**
+     * Reads the record at {@code pos} from the index when it is plain: only commas until a CR or LF, all inside
+     * the bytes read (a CR must have its next byte read too, to know whether an LF goes with it). False when it is
+     * not, with pos, the line and the index as they were, for {@link #readByteByByte} to read it from its start.
+     */
+    private boolean readIndexedRecord() {
+        if (nextMark == markCount && indexedTo < limit) {
+            index(); // no mark is left in the indexed bytes: index the rest of what is read
+        }
+        byte[] b = buffer;
+        int[] at = marks;
+        int count = markCount;
+        int m = nextMark;
+        int fieldStart = pos;
+        while (m < count) {
+            int i = at[m++];
+            byte c = b[i];
+            if (c == ',') {
+                endField(fieldStart, i);
+                fieldStart = i + 1;
+                continue;
+            }
+            int end = i + 1;
+            if (c == '\r') {
+                if (end == limit) {
+                    return false; // whether an LF follows is in bytes not read yet
+                }
+                if (b[end] == '\n') {
+                    end++;
+                    m++; // the LF is the next mark
+                }
+            } else if (c != '\n') {
+                if (c == '"' || (c < ' ' && c != '\t')) {
+                    return false; // the byte-by-byte reader unquotes or refuses it
+                }
+                continue; // an ordinary byte the index keeps (see indexMarks)
+            }
+            endField(fieldStart, i);
+            nextMark = m;
+            pos = end;
+            nextLine++;
+            endedWithNewline = true;
+            return true;
+        }
+        return false; // the record goes on after the bytes read
+    }
+
+    /**
+     * Indexes [pos, limit): the position of every byte {@link #indexMarks} marks, eight bytes at a time. A word
+     * of a short-field CSV has one to three of them, so three positions are written whatever the word holds (a
+     * position past the word when it has fewer, overwritten by the next word's) and the count moves on by the real
+     * number: no branch per byte or per mark, only a rarely taken loop for a fourth one and more.
+     */
+    private void index() {
+        if (marks.length < buffer.length + 8) {
+            marks = new int[buffer.length + 8];
+        }
+        byte[] b = buffer;
+        int[] at = marks;
+        int n = 0;
+        int base = pos;
+        for (; base <= limit - 8; base += 8) {
+            long word = indexMarks((long) LONGS.get(b, base));
+            long second = word & (word - 1);
+            long rest = second & (second - 1);
+            at[n] = base + (Long.numberOfTrailingZeros(word) >>> 3);
+            at[n + 1] = base + (Long.numberOfTrailingZeros(second) >>> 3);
+            at[n + 2] = base + (Long.numberOfTrailingZeros(rest) >>> 3);
+            int count = Long.bitCount(word);
+            for (int k = n + 3; k < n + count; k++) {
+                rest &= rest - 1;
+                at[k] = base + (Long.numberOfTrailingZeros(rest) >>> 3);
+            }
+            n += count;
+        }
+        for (; base < limit; base++) { // the last bytes, under a word: the special ones are all the walk needs
+            if (SPECIAL[b[base] & 0xFF]) {
+                at[n++] = base;
+            }
+        }
+        markCount = n;
+        nextMark = 0;
+        indexedTo = limit;
+    }
+
+    /** Reads the record at {@code pos} byte by byte: any record, the reference for what a record means. */
+    private boolean readByteByByte() throws IOException, CsvFormatException {
         if (pos == limit) {
             more();
             if (pos == limit) {
@@ -265,6 +386,17 @@ final class CsvParser {
         return zeroBytes(word ^ COMMAS) | zeroBytes(word ^ QUOTES) | control;
     }
 
+    /**
+     * The high bit of each byte of {@code word} up to ',' but space (and '!' right after a space): all the
+     * {@link #specials} and a few ordinary bytes (tab, and ! # $ % & ' ( ) * +, rare in data) that the walk over
+     * the index passes over. A third of the operations of {@link #specials}, in the sweep over every byte. Space,
+     * the one common ordinary byte below the comma, is left out so that text keeps about one mark per field: the
+     * subtraction finds the spaces (bytes 0 after the XOR), its borrow at most adding the '!' above one.
+     */
+    private static long indexMarks(long word) {
+        return ~(((word & LOW_BITS) + ABOVE_COMMA) | word | ((word ^ SPACES) - ONES)) & HIGH_BITS;
+    }
+
     /** The high bit of exactly the zero bytes of {@code word} (no carry crosses bytes). */
     private static long zeroBytes(long word) {
         return ~(((word & LOW_BITS) + LOW_BITS) | word | LOW_BITS);
@@ -302,11 +434,15 @@ final class CsvParser {
         int s = start;
         int e = end;
         byte[] b = buffer;
-        while (s < e && (b[s] == ' ' || b[s] == '\t')) {
-            s++;
-        }
-        while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
-            e--;
+        // Values seldom have spaces around them: one look at each edge byte (a space, a tab, or below, e.g. a
+        // quoted newline), and the trimming loops only when one may be blank.
+        if (s < e && ((b[s] & 0xFF) <= ' ' || (b[e - 1] & 0xFF) <= ' ')) {
+            while (s < e && (b[s] == ' ' || b[s] == '\t')) {
+                s++;
+            }
+            while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
+                e--;
+            }
         }
         if (fieldCount == starts.length) {
             starts = Arrays.copyOf(starts, fieldCount * 2);
@@ -327,6 +463,11 @@ final class CsvParser {
             return 0;
         }
         int shift = recordStart;
+        // The index is dropped (it ends at the old limit, its positions move with the bytes); the next indexed
+        // record indexes the bytes anew.
+        indexedTo = -1;
+        markCount = 0;
+        nextMark = 0;
         if (shift > 0) {
             System.arraycopy(buffer, shift, buffer, 0, limit - shift);
             for (int f = 0; f < fieldCount; f++) {

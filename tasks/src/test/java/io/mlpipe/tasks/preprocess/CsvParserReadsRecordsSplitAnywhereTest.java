@@ -1,0 +1,168 @@
+package io.mlpipe.tasks.preprocess;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The reader's two ways to a record (the index over the bytes read for plain records, byte by byte for the rest and
+ * for records cut by the end of a read) give the same records, lines and errors wherever the reads end.
+ */
+class CsvParserReadsRecordsSplitAnywhereTest {
+    /** The size of the reader's first read (its buffer). */
+    private static final int BUFFER = 1 << 16;
+
+    @Test
+    void readsPlainRecordsDeliveredOneByteAtATime() throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,c\n");
+        for (int i = 0; i < 2_000; i++) {
+            csv.append(i).append(",x").append(i % 7).append(",\n");
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        List<String> oneByte = records(new Reads(bytes, () -> 1));
+        assertEquals(records(new ByteArrayInputStream(bytes)), oneByte);
+        assertEquals(2_001, oneByte.size());
+        assertEquals("line 2001, newline: [1999, x4, ]", oneByte.get(2_000));
+    }
+
+    @Test
+    void readsAQuotedRecordAfterPlainOnes() throws Exception {
+        String csv = "a,b\n1,2\n3,4\n\"x,\"\"y\"\"\nz\",5\n6,7\n 8 ,\t9\t\n";
+        List<String> expected = List.of("line 1, newline: [a, b]", "line 2, newline: [1, 2]", "line 3, newline: [3, 4]",
+                "line 4, newline: [x,\"y\"\nz, 5]", "line 6, newline: [6, 7]", "line 7, newline: [8, 9]");
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        assertEquals(expected, records(new ByteArrayInputStream(bytes)));
+        assertEquals(expected, records(new Reads(bytes, () -> 1)));
+        assertEquals(expected, records(new Reads(bytes, () -> 5)));
+    }
+
+    @Test
+    void passesOverTheOrdinaryBytesBelowTheComma() throws Exception {
+        String csv = "a,b,c\nx(1)+y,\t'z'\t,#$%&*!\n";
+        assertEquals(List.of("line 1, newline: [a, b, c]", "line 2, newline: [x(1)+y, 'z', #$%&*!]"),
+                records(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void countsACrLfSplitByTheEndOfTheBufferAsOneNewline() throws Exception {
+        // The first read fills the buffer; its last byte is the CR, the LF comes with the next read.
+        String head = "a,b\n";
+        String filler = "x,y\n".repeat((BUFFER - head.length()) / 4 - 1);
+        String last = "1," + "2".repeat(BUFFER - head.length() - filler.length() - 3) + "\r";
+        String csv = head + filler + last + "\n3,4\r\n";
+        assertEquals(BUFFER - 1, csv.indexOf('\r'));
+        List<String> records = records(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        int lastLine = records.size();
+        assertEquals("line " + (lastLine - 1) + ", newline: [1, " + "2".repeat(last.length() - 3) + "]", records.get(lastLine - 2));
+        assertEquals("line " + lastLine + ", newline: [3, 4]", records.get(lastLine - 1));
+    }
+
+    @Test
+    void endsARecordAtALoneCrAtTheEndOfARead() throws Exception {
+        byte[] bytes = "a,b\r1,2\r3,4\r".getBytes(StandardCharsets.UTF_8);
+        int[] sizes = {4, 4, 4};
+        int[] next = {0};
+        assertEquals(List.of("line 1, newline: [a, b]", "line 2, newline: [1, 2]", "line 3, newline: [3, 4]"),
+                records(new Reads(bytes, () -> sizes[next[0]++])));
+    }
+
+    @Test
+    void refusesAControlByteAfterPlainRecordsOnItsLine() {
+        byte[] csv = ("a,b\n" + "1,2\n".repeat(1_000) + "3,\u0000\n").getBytes(StandardCharsets.UTF_8);
+        CsvFormatException error = assertThrows(CsvFormatException.class, () -> records(new ByteArrayInputStream(csv)));
+        assertEquals("line 1002: binary data (byte 0x00): this is not a text CSV file (a spreadsheet, archive or compressed"
+                + " file?); export it as CSV (UTF-8)", error.getMessage());
+    }
+
+    @Test
+    void readsAHundredThousandRowsInTinyReadsAsInBigOnes() throws Exception {
+        byte[] bytes = rows(100_000, new Random(7));
+        Random sizes = new Random(8);
+        List<String> big = records(new ByteArrayInputStream(bytes));
+        List<String> tiny = records(new Reads(bytes, () -> 1 + sizes.nextInt(7)));
+        assertEquals(big.size(), tiny.size());
+        for (int i = 0; i < big.size(); i++) {
+            assertEquals(big.get(i), tiny.get(i), "record " + i);
+        }
+    }
+
+    @Test
+    void givesEachFieldAsARangeOfItsBuffer() throws Exception {
+        CsvParser csv = new CsvParser(new ByteArrayInputStream("a, b \n\"q\"\"\",2\n".getBytes(StandardCharsets.UTF_8)));
+        List<String> values = new ArrayList<>();
+        while (csv.next()) {
+            for (int f = 0; f < csv.fieldCount(); f++) {
+                values.add(new String(csv.buffer(), csv.start(f), csv.end(f) - csv.start(f), StandardCharsets.UTF_8));
+                assertEquals(csv.text(f), values.get(values.size() - 1));
+            }
+        }
+        assertEquals(List.of("a", "b", "q\"", "2"), values);
+    }
+
+    /** Mostly plain rows, some with quotes, spaces, CRLF, blank lines and long values; no final newline. */
+    private static byte[] rows(int count, Random random) {
+        StringBuilder csv = new StringBuilder("id,value,label\n");
+        for (int i = 0; i < count; i++) {
+            int shape = random.nextInt(50);
+            String value = shape == 0 ? "\"quoted, \"\"with\"\" a\nnewline\""
+                    : shape == 1 ? "  spaced\t"
+                    : shape == 2 ? "v".repeat(random.nextInt(200))
+                    : Double.toString(random.nextInt(10_000) / 100.0);
+            csv.append(i).append(',').append(value).append(',').append(random.nextBoolean() ? "yes" : "no");
+            csv.append(shape == 3 ? "\r\n" : shape == 4 ? "\n\n" : shape == 5 ? "\r" : "\n");
+        }
+        csv.setLength(csv.length() - 1);
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every record as its line, whether a newline ended it, and its values. */
+    private static List<String> records(InputStream in) throws Exception {
+        CsvParser csv = new CsvParser(in);
+        List<String> records = new ArrayList<>();
+        while (csv.next()) {
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < csv.fieldCount(); i++) {
+                fields.add(csv.text(i));
+            }
+            records.add("line " + csv.line() + (csv.endedWithNewline() ? ", newline: " : ", no newline: ") + fields);
+        }
+        return records;
+    }
+
+    /** The bytes in reads of the sizes given, like a network stream's. */
+    private static final class Reads extends InputStream {
+        private final byte[] bytes;
+        private final IntSupplier sizes;
+        private int pos;
+
+        Reads(byte[] bytes, IntSupplier sizes) {
+            this.bytes = bytes;
+            this.sizes = sizes;
+        }
+
+        @Override
+        public int read() {
+            return pos < bytes.length ? bytes[pos++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) {
+            if (pos == bytes.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(length, sizes.getAsInt()), bytes.length - pos);
+            System.arraycopy(bytes, pos, into, offset, n);
+            pos += n;
+            return n;
+        }
+    }
+}
