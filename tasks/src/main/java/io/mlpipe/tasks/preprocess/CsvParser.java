@@ -67,8 +67,8 @@ final class CsvParser {
 
     /**
      * The structural index: the positions, in order, of the bytes {@link #indexMarks} marks in [the start of the
-     * record that built it, indexedTo); marks[nextMark] is the first at or after pos. Sized to the buffer plus
-     * slack because the sweep writes three entries per word before it knows how many are real.
+     * record that built it, indexedTo), then limit (see index); marks[nextMark] is the first at or after pos. Sized
+     * to the buffer plus slack because the sweep writes three entries per word before it knows how many are real.
      */
     private int[] marks = new int[BUFFER + 8];
     private int markCount;
@@ -192,10 +192,9 @@ final class CsvParser {
         }
         byte[] b = buffer;
         int[] at = marks;
-        int count = markCount;
         int m = nextMark;
         int fieldStart = pos;
-        while (m < count) {
+        while (true) { // the index ends with a quote at limit, where the walk stops (see index)
             int i = at[m++];
             byte c = b[i];
             if (c == ',') {
@@ -214,7 +213,7 @@ final class CsvParser {
                 }
             } else if (c != '\n') {
                 if (c == '"' || (c < ' ' && c != '\t')) {
-                    return false; // the byte-by-byte reader unquotes or refuses it
+                    return false; // the byte-by-byte reader unquotes or refuses it, or reads on after limit
                 }
                 continue; // an ordinary byte the index keeps (see indexMarks)
             }
@@ -225,7 +224,6 @@ final class CsvParser {
             endedWithNewline = true;
             return true;
         }
-        return false; // the record goes on after the bytes read
     }
 
     /**
@@ -261,6 +259,10 @@ final class CsvParser {
                 at[n++] = base;
             }
         }
+        // The index ends with a quote after the bytes read (more() keeps that byte free): the walk stops there as at
+        // any quote, with no test per mark for the end of the index.
+        at[n] = limit;
+        b[limit] = '"';
         markCount = n;
         nextMark = 0;
         indexedTo = limit;
@@ -478,12 +480,12 @@ final class CsvParser {
             pos -= shift;
             limit -= shift;
         }
-        if (limit == buffer.length) {
+        if (limit == buffer.length - 1) { // the last byte is kept free for the index's end (see index)
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
         int n;
         do {
-            n = in.read(buffer, limit, buffer.length - limit);
+            n = in.read(buffer, limit, buffer.length - 1 - limit);
         } while (n == 0);
         if (n < 0) {
             eof = true;

@@ -18,9 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * for records cut by the end of a read) give the same records, lines and errors wherever the reads end.
  */
 class CsvParserReadsRecordsSplitAnywhereTest {
-    /** The size of the reader's first read (its buffer). */
-    private static final int BUFFER = 1 << 16;
-
     @Test
     void readsPlainRecordsDeliveredOneByteAtATime() throws Exception {
         StringBuilder csv = new StringBuilder("a,b,c\n");
@@ -53,26 +50,22 @@ class CsvParserReadsRecordsSplitAnywhereTest {
     }
 
     @Test
-    void countsACrLfSplitByTheEndOfTheBufferAsOneNewline() throws Exception {
-        // The first read fills the buffer; its last byte is the CR, the LF comes with the next read.
-        String head = "a,b\n";
-        String filler = "x,y\n".repeat((BUFFER - head.length()) / 4 - 1);
-        String last = "1," + "2".repeat(BUFFER - head.length() - filler.length() - 3) + "\r";
-        String csv = head + filler + last + "\n3,4\r\n";
-        assertEquals(BUFFER - 1, csv.indexOf('\r'));
-        List<String> records = records(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
-        int lastLine = records.size();
-        assertEquals("line " + (lastLine - 1) + ", newline: [1, " + "2".repeat(last.length() - 3) + "]", records.get(lastLine - 2));
-        assertEquals("line " + lastLine + ", newline: [3, 4]", records.get(lastLine - 1));
+    void endsRecordsAtACrOrCrLfWhereverAReadEnds() throws Exception {
+        byte[] bytes = "a,b\r\n1,2\r\n3,4\r5,6\r\n7,8\r".getBytes(StandardCharsets.UTF_8);
+        List<String> expected = List.of("line 1, newline: [a, b]", "line 2, newline: [1, 2]", "line 3, newline: [3, 4]",
+                "line 4, newline: [5, 6]", "line 5, newline: [7, 8]");
+        for (int first = 1; first <= bytes.length; first++) {
+            assertEquals(expected, records(new Reads(bytes, firstReadThenAll(first))), "first read of " + first);
+        }
     }
 
     @Test
-    void endsARecordAtALoneCrAtTheEndOfARead() throws Exception {
-        byte[] bytes = "a,b\r1,2\r3,4\r".getBytes(StandardCharsets.UTF_8);
-        int[] sizes = {4, 4, 4};
-        int[] next = {0};
-        assertEquals(List.of("line 1, newline: [a, b]", "line 2, newline: [1, 2]", "line 3, newline: [3, 4]"),
-                records(new Reads(bytes, () -> sizes[next[0]++])));
+    void countsACrLfSplitByTheEndOfANearlyFullBufferAsOneNewline() throws Exception {
+        String csv = "a,b\n" + "x,y\n".repeat(16_000) + "1,2\r\n3,4\r\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        List<String> records = records(new Reads(bytes, firstReadThenAll(csv.indexOf('\r') + 1)));
+        assertEquals(16_003, records.size());
+        assertEquals(List.of("line 16002, newline: [1, 2]", "line 16003, newline: [3, 4]"), records.subList(16_001, 16_003));
     }
 
     @Test
@@ -136,6 +129,12 @@ class CsvParserReadsRecordsSplitAnywhereTest {
             records.add("line " + csv.line() + (csv.endedWithNewline() ? ", newline: " : ", no newline: ") + fields);
         }
         return records;
+    }
+
+    /** Read sizes: {@code first} bytes, then all that is asked for. */
+    private static IntSupplier firstReadThenAll(int first) {
+        int[] reads = {0};
+        return () -> reads[0]++ == 0 ? first : Integer.MAX_VALUE;
     }
 
     /** The bytes in reads of the sizes given, like a network stream's. */
