@@ -22,8 +22,8 @@ import java.util.Arrays;
  *
  * <p>Two ways to read a record. Most records are plain (no quote, no control byte) and lie inside the bytes read:
  * those are read from a structural index, the positions of every comma, quote, CR, LF and control byte (and of a
- * few rare ordinary bytes, see {@link #indexMarks}) in the bytes read, built eight bytes at a time in one
- * branch-free sweep per read; a field then costs one index entry instead of a scan for its end. Any other record
+ * few rare ordinary bytes, see {@link #indexMarks}) in the bytes read, built eight bytes at a time in one sweep
+ * per read, with no branch per byte; a field then costs one index entry instead of a scan for its end. Any other record
  * (a quote, a control byte, or not ending inside the bytes read) is read again from its start byte by byte, which
  * defines the behaviour: the index only saves work on records where both ways give the same fields.
  */
@@ -54,7 +54,10 @@ final class CsvParser {
     private static final long ABOVE_COMMA = ONES * (0x80 - (',' + 1));
 
     private final InputStream in;
-    /** Read bytes; the current record lives in [recordStart, limit) and its fields point into it. */
+    /**
+     * Read bytes; the current record lives in [recordStart, limit) and its fields point into it. The byte at limit
+     * is never read into: the index's end is written there (see index).
+     */
     private byte[] buffer = new byte[BUFFER];
     private int recordStart;
     private int pos;
@@ -75,6 +78,8 @@ final class CsvParser {
     private int nextMark;
     /** The end of the indexed bytes, which is limit; -1 once {@link #more} read or moved bytes (see there). */
     private int indexedTo = -1;
+    /** Whether the indexed bytes have a space (see readIndexedRecord). */
+    private boolean spacesIndexed;
 
     private long nextLine = 1;
     private long recordLine;
@@ -194,12 +199,26 @@ final class CsvParser {
         int[] at = marks;
         int m = nextMark;
         int fieldStart = pos;
+        // Trimming only when a value may have blanks: a plain record has no control byte but tab, so without a
+        // space in the indexed bytes its only blanks are tabs, which are marks, passed before their field ends.
+        boolean trim = spacesIndexed;
         while (true) { // the index ends with a quote at limit, where the walk stops (see index)
             int i = at[m++];
             byte c = b[i];
-            if (c == ',') {
+            if (c != ',' && c != '\n' && c != '\r') {
+                if (c == '"' || (c < ' ' && c != '\t')) {
+                    return false; // the byte-by-byte reader unquotes or refuses it, or reads on after limit
+                }
+                trim |= c == '\t';
+                continue; // an ordinary byte the index keeps (see indexMarks)
+            }
+            if (trim) {
                 endField(fieldStart, i);
-                fieldStart = i + 1;
+            } else {
+                addField(fieldStart, i);
+            }
+            fieldStart = i + 1;
+            if (c == ',') {
                 continue;
             }
             int end = i + 1;
@@ -211,13 +230,7 @@ final class CsvParser {
                     end++;
                     m++; // the LF is the next mark
                 }
-            } else if (c != '\n') {
-                if (c == '"' || (c < ' ' && c != '\t')) {
-                    return false; // the byte-by-byte reader unquotes or refuses it, or reads on after limit
-                }
-                continue; // an ordinary byte the index keeps (see indexMarks)
             }
-            endField(fieldStart, i);
             nextMark = m;
             pos = end;
             nextLine++;
@@ -240,8 +253,11 @@ final class CsvParser {
         int[] at = marks;
         int n = 0;
         int base = pos;
+        long spaces = 0;
         for (; base <= limit - 8; base += 8) {
-            long word = indexMarks((long) LONGS.get(b, base));
+            long bytes = (long) LONGS.get(b, base);
+            spaces |= spaces(bytes);
+            long word = indexMarks(bytes);
             long second = word & (word - 1);
             long rest = second & (second - 1);
             at[n] = base + (Long.numberOfTrailingZeros(word) >>> 3);
@@ -254,11 +270,8 @@ final class CsvParser {
             }
             n += count;
         }
-        for (; base < limit; base++) { // the last bytes, under a word: the special ones are all the walk needs
-            if (SPECIAL[b[base] & 0xFF]) {
-                at[n++] = base;
-            }
-        }
+        spacesIndexed = spaces != 0;
+        n = indexLastBytes(base, n);
         // The index ends with a quote after the bytes read (more() keeps that byte free): the walk stops there as at
         // any quote, with no test per mark for the end of the index.
         at[n] = limit;
@@ -266,6 +279,22 @@ final class CsvParser {
         markCount = n;
         nextMark = 0;
         indexedTo = limit;
+    }
+
+    /**
+     * Indexes the last bytes read, under a word, from {@code from}, one at a time: appends the positions of the
+     * bytes {@link #indexMarks} marks to the {@code count} in the index (returns the new count) and notes a space.
+     */
+    private int indexLastBytes(int from, int count) {
+        int n = count;
+        for (int i = from; i < limit; i++) {
+            int c = buffer[i];
+            spacesIndexed |= c == ' ';
+            if (c >= 0 && c <= ',' && c != ' ') {
+                marks[n++] = i;
+            }
+        }
+        return n;
     }
 
     /** Reads the record at {@code pos} byte by byte: any record, the reference for what a record means. */
@@ -399,6 +428,11 @@ final class CsvParser {
         return ~(((word & LOW_BITS) + ABOVE_COMMA) | word | ((word ^ SPACES) - ONES)) & HIGH_BITS;
     }
 
+    /** The high bit of each space of {@code word} (and maybe of a '!' right after one): none when it has none. */
+    private static long spaces(long word) {
+        return ((word ^ SPACES) - ONES) & ~word & HIGH_BITS;
+    }
+
     /** The high bit of exactly the zero bytes of {@code word} (no carry crosses bytes). */
     private static long zeroBytes(long word) {
         return ~(((word & LOW_BITS) + LOW_BITS) | word | LOW_BITS);
@@ -432,6 +466,7 @@ final class CsvParser {
         return true;
     }
 
+    /** Adds the field [start, end) without its surrounding spaces and tabs. */
     private void endField(int start, int end) {
         int s = start;
         int e = end;
@@ -446,12 +481,17 @@ final class CsvParser {
                 e--;
             }
         }
+        addField(s, e);
+    }
+
+    /** Adds the field [start, end) as it is. */
+    private void addField(int start, int end) {
         if (fieldCount == starts.length) {
             starts = Arrays.copyOf(starts, fieldCount * 2);
             ends = Arrays.copyOf(ends, fieldCount * 2);
         }
-        starts[fieldCount] = s;
-        ends[fieldCount] = e;
+        starts[fieldCount] = start;
+        ends[fieldCount] = end;
         fieldCount++;
     }
 

@@ -50,6 +50,17 @@ class CsvParserReadsRecordsSplitAnywhereTest {
     }
 
     @Test
+    void trimsTabsInAFileWithoutSpacesWhereverAReadEnds() throws Exception {
+        byte[] bytes = "a,\tb\t\n\tx\t,y\n1\t,\t2\n3,4\t".getBytes(StandardCharsets.UTF_8);
+        List<String> expected = List.of("line 1, newline: [a, b]", "line 2, newline: [x, y]", "line 3, newline: [1, 2]",
+                "line 4, no newline: [3, 4]");
+        for (int size = 1; size <= bytes.length; size++) {
+            int each = size;
+            assertEquals(expected, records(new Reads(bytes, () -> each)), "reads of " + size);
+        }
+    }
+
+    @Test
     void endsRecordsAtACrOrCrLfWhereverAReadEnds() throws Exception {
         byte[] bytes = "a,b\r\n1,2\r\n3,4\r5,6\r\n7,8\r".getBytes(StandardCharsets.UTF_8);
         List<String> expected = List.of("line 1, newline: [a, b]", "line 2, newline: [1, 2]", "line 3, newline: [3, 4]",
