@@ -20,12 +20,13 @@ import java.util.Arrays;
  * <p>Refuses what cannot be a text CSV: control bytes (NUL etc., i.e. binary data) and a quote left open at the
  * end of the file. Field values are trimmed of surrounding spaces and tabs.
  *
- * <p>Two ways to read a record. Most records are plain (no quote, no control byte) and lie inside the bytes read:
- * those are read from a structural index, the positions of every comma, quote, CR, LF and control byte (and of a
- * few rare ordinary bytes, see {@link #indexMarks}) in the bytes read, built eight bytes at a time in one sweep
- * per read, with no branch per byte; a field then costs one index entry instead of a scan for its end. Any other record
- * (a quote, a control byte, or not ending inside the bytes read) is read again from its start byte by byte, which
- * defines the behaviour: the index only saves work on records where both ways give the same fields.
+ * <p>Two ways to read a record. Most records are plain (no control byte, no quote but around a whole value with
+ * nothing to unescape) and lie inside the bytes read: those are read from a structural index, the positions of
+ * every comma, quote, CR, LF and control byte (and of a few rare ordinary bytes, see {@link #indexMarks}) in the
+ * bytes read, built eight bytes at a time in one sweep per read, with no branch per byte; a field then costs one
+ * index entry instead of a scan for its end. Any other record (a quote to unescape or keep, a control byte, or
+ * not ending inside the bytes read) is read again from its start byte by byte, which defines the behaviour: the
+ * index only saves work on records where both ways give the same fields.
  */
 final class CsvParser {
     private static final int BUFFER = 1 << 16;
@@ -188,8 +189,9 @@ final class CsvParser {
 
     /**
      * Reads the record at {@code pos} from the index when it is plain: only commas until a CR or LF, all inside
-     * the bytes read (a CR must have its next byte read too, to know whether an LF goes with it). False when it is
-     * not, with pos, the line and the index as they were, for {@link #readByteByByte} to read it from its start.
+     * the bytes read (a CR must have its next byte read too, to know whether an LF goes with it), and no quote but
+     * around whole values with nothing to unescape. False when it is not, with pos, the line and the index as they
+     * were, for {@link #readByteByByte} to read it from its start.
      */
     private boolean readIndexedRecord() {
         if (nextMark == markCount && indexedTo < limit) {
@@ -202,21 +204,33 @@ final class CsvParser {
         // Trimming only when a value may have blanks: a plain record has no control byte but tab, so without a
         // space in the indexed bytes its only blanks are tabs, which are marks, passed before their field ends.
         boolean trim = spacesIndexed;
+        // 1 while the field is a quoted value (see below): its closing quote, before the field's end, is left out
+        int closingQuote = 0;
         while (true) { // the index ends with a quote at limit, where the walk stops (see index)
             int i = at[m++];
             byte c = b[i];
-            if (c != ',' && c != '\n' && c != '\r') {
-                if (c == '"' || (c < ' ' && c != '\t')) {
-                    return false; // the byte-by-byte reader unquotes or refuses it, or reads on after limit
+            if (!endsField(c)) {
+                if (c != '"') {
+                    if (c < ' ' && c != '\t') {
+                        return false; // the byte-by-byte reader refuses it
+                    }
+                    trim |= c == '\t';
+                    continue; // an ordinary byte the index keeps (see indexMarks)
                 }
-                trim |= c == '\t';
-                continue; // an ordinary byte the index keeps (see indexMarks)
+                if (i != fieldStart || !onlyQuoted(i, m)) {
+                    return false; // the byte-by-byte reader unquotes it, keeps it as it is, or reads on after limit
+                }
+                fieldStart = i + 1; // the value is between the quotes
+                closingQuote = 1;
+                m++;
+                continue;
             }
             if (trim) {
-                endField(fieldStart, i);
+                endField(fieldStart, i - closingQuote);
             } else {
-                addField(fieldStart, i);
+                addField(fieldStart, i - closingQuote);
             }
+            closingQuote = 0;
             fieldStart = i + 1;
             if (c == ',') {
                 continue;
@@ -237,6 +251,21 @@ final class CsvParser {
             endedWithNewline = true;
             return true;
         }
+    }
+
+    /**
+     * Whether the quote at {@code open}, with the next mark at marks[m], opens a value only quoted, with nothing to
+     * unescape ("abc", as some exporters write every text value): the next mark is the closing quote and the one
+     * after it ends the field right after it.
+     */
+    private boolean onlyQuoted(int open, int m) {
+        int close = marks[m];
+        return open != limit && close != limit && buffer[close] == '"' && marks[m + 1] == close + 1
+                && endsField(buffer[close + 1]);
+    }
+
+    private static boolean endsField(byte c) {
+        return c == ',' || c == '\n' || c == '\r';
     }
 
     /**

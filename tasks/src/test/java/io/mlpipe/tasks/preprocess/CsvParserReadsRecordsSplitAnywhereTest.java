@@ -43,6 +43,36 @@ class CsvParserReadsRecordsSplitAnywhereTest {
     }
 
     @Test
+    void readsQuotedValuesWhereverAReadEnds() throws Exception {
+        byte[] bytes = ("\"h1\",\"h2\"\n\"a\"\"b\",1\n\"a\"b,2\n\"a\" ,3\n \"a\",4\n\"a,b\",5\n\"a\nb\",6\n\"\"\n\"\",\"\"\n"
+                + "x\"y\",7\n\"a b\", \"c\" \r\n\"z\"").getBytes(StandardCharsets.UTF_8);
+        List<String> expected = List.of("line 1, newline: [h1, h2]", "line 2, newline: [a\"b, 1]", "line 3, newline: [ab, 2]",
+                "line 4, newline: [a, 3]", "line 5, newline: [a, 4]", "line 6, newline: [a,b, 5]", "line 7, newline: [a\nb, 6]",
+                "line 10, newline: [, ]", "line 11, newline: [x\"y\", 7]", "line 12, newline: [a b, c]", "line 13, no newline: [z]");
+        for (int size = 1; size <= bytes.length; size++) {
+            int each = size;
+            assertEquals(expected, records(new Reads(bytes, () -> each)), "reads of " + size);
+        }
+    }
+
+    @Test
+    void readsAFileOfQuotedTextValuesInTinyReadsAsInBigOnes() throws Exception {
+        StringBuilder csv = new StringBuilder("\"id\",\"plan\",\"note\"\n");
+        Random random = new Random(9);
+        for (int i = 0; i < 20_000; i++) {
+            String note = random.nextInt(20) == 0 ? "\"say \"\"hi\"\"\"" : random.nextInt(20) == 0 ? "\"\"" : "\"n " + i + "\"";
+            csv.append(i).append(",\"").append(random.nextBoolean() ? "month-to-month" : "one year").append("\",").append(note)
+                    .append(random.nextInt(10) == 0 ? "\r\n" : "\n");
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        List<String> big = records(new ByteArrayInputStream(bytes));
+        Random sizes = new Random(10);
+        assertEquals(big, records(new Reads(bytes, () -> 1 + sizes.nextInt(9))));
+        assertEquals(20_001, big.size());
+        assertEquals("line 2, newline: [0, month-to-month, n 0]", big.get(1));
+    }
+
+    @Test
     void passesOverTheOrdinaryBytesBelowTheComma() throws Exception {
         String csv = "a,b,c\nx(1)+y,\t'z'\t,#$%&*!\n";
         assertEquals(List.of("line 1, newline: [a, b, c]", "line 2, newline: [x(1)+y, 'z', #$%&*!]"),
