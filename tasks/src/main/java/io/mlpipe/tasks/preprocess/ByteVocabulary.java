@@ -42,19 +42,23 @@ final class ByteVocabulary {
         return size;
     }
 
-    /** Counts one occurrence; false when the value would be entry number {@code capacity + 1} (not added). */
-    boolean count(byte[] b, int start, int end) {
+    /**
+     * Counts one occurrence and returns the value's index (a new value gets index {@code size() - 1}); -1 when the
+     * value would be entry number {@code capacity + 1} (not added).
+     */
+    int count(byte[] b, int start, int end) {
         int slot = find(b, start, end);
-        if (slots[slot] != 0) {
-            counts[slots[slot] - 1]++;
-            return true;
+        int entry = slots[slot] - 1;
+        if (entry >= 0) {
+            counts[entry]++;
+            return entry;
         }
         if (size == capacity) {
-            return false;
+            return -1;
         }
         add(b, start, end, slot);
         counts[size - 1] = 1;
-        return true;
+        return size - 1;
     }
 
     /** Adds a value (if new) and returns its index. */
@@ -77,6 +81,11 @@ final class ByteVocabulary {
 
     String value(int index) {
         return new String(arena, offsets[index], lengths[index], StandardCharsets.UTF_8);
+    }
+
+    /** The value's bytes (a copy). */
+    byte[] bytes(int index) {
+        return Arrays.copyOfRange(arena, offsets[index], offsets[index] + lengths[index]);
     }
 
     long count(int index) {

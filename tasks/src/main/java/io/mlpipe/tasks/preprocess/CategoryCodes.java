@@ -19,11 +19,17 @@ final class CategoryCodes {
 
     /** The code of the current row's value; the first pass saw every value, so it is always known. */
     byte[] code(CsvParser csv, int field) {
-        int index = csv.indexIn(field, vocabulary);
-        if (index < 0) {
+        byte[] code = code(csv.buffer(), csv.start(field), csv.end(field));
+        if (code == null) {
             throw changedSinceFirstRead(csv, field, "value");
         }
-        return codes[index];
+        return code;
+    }
+
+    /** The code of the value {@code b[start, end)}, or null when it is not in the vocabulary. */
+    byte[] code(byte[] b, int start, int end) {
+        int index = vocabulary.indexOf(b, start, end);
+        return index < 0 ? null : codes[index];
     }
 
     /** The second pass met a {@code what} (value, label) the first did not see: the object was replaced in between. */

@@ -1,5 +1,9 @@
 package io.mlpipe.tasks.preprocess;
 
+import io.mlpipe.tasks.features.Values;
+
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,12 +11,21 @@ import java.util.Map;
  * What the first pass learns about one column: counts of missing, numeric and text cells, numeric range,
  * where the first text cell is, and the distinct values (with counts) up to {@link #MAX_DISTINCT}. Bounded
  * memory whatever the number of rows.
+ *
+ * <p>While the column has at most {@link #VOCABULARY} distinct spellings (missing ones included), a cell costs one
+ * vocabulary lookup: missing cells, numbers and text are counted per distinct spelling at the end ({@link #finish()}),
+ * not per cell, and the cell goes to the {@link RowSpill} as its index. Past that (an amount, an identifier) the
+ * column is profiled cell by cell and its cells are spilled as bytes.
  */
 final class ColumnProfile {
     /** More distinct values than this makes a text column an identifier or free text, not a category. */
     static final int MAX_DISTINCT = 1000;
     /** A column at least this numeric with a few text cells is a numeric column with typos. */
     static final double NUMERIC_SHARE_FOR_TYPOS = 0.95;
+    /** Room for every category and every spelling of missing (33 of them, NA to NULL in any case). */
+    static final int VOCABULARY = MAX_DISTINCT + 64;
+    /** {@link #cellByCellFrom} while the vocabulary holds every value. */
+    static final long NEVER = Long.MAX_VALUE;
 
     final String name;
     long missing;
@@ -25,35 +38,50 @@ final class ColumnProfile {
     String firstText;
     long firstTextRow;
     long firstTextLine;
-    private ByteVocabulary distinct = new ByteVocabulary(MAX_DISTINCT);
+    /** The column's spellings in order of appearance; frozen once full (the spill's earlier rows index it). */
+    private final ByteVocabulary values = new ByteVocabulary(VOCABULARY);
+    /** Per value, the row and line where it first appears (for the first text cell's error message). */
+    private long[] firstRows = new long[16];
+    private long[] firstLines = new long[16];
+    private int seen;
+    /** The index of the used row from which cells are profiled and spilled one by one; {@link #NEVER} if not. */
+    private long cellByCellFrom = NEVER;
+    private boolean folded;
 
     ColumnProfile(String name) {
         this.name = name;
     }
 
-    void add(CsvParser csv, int field, long row) {
-        if (csv.isMissing(field)) {
+    /** Profiles the field of the current record and spills it; {@code used} is the row's index among the used rows. */
+    void add(CsvParser csv, int field, long row, long used, RowSpill spill) throws IOException {
+        byte[] b = csv.buffer();
+        int start = csv.start(field);
+        int end = csv.end(field);
+        if (cellByCellFrom == NEVER) {
+            int index = values.count(b, start, end);
+            if (index >= 0) {
+                if (index == seen) {
+                    firstSeen(index, row, csv.line()); // new values get the next index
+                }
+                spill.token(index);
+                return;
+            }
+            fold(); // the vocabulary is full: what it counted becomes the running totals, cell by cell from here
+            cellByCellFrom = used;
+        }
+        if (Values.isMissing(b, start, end)) {
             missing++;
+            spill.bytes(b, start, start);
             return;
         }
-        double value = csv.numberOrNaN(field);
-        if (!Double.isNaN(value)) {
-            numeric++;
-            min = Math.min(min, value);
-            max = Math.max(max, value);
-            sum += value;
-            if (integral && value != Math.rint(value)) {
-                integral = false; // one fraction decides it; the rest of the column skips the rounding
-            }
-        } else {
-            if (text++ == 0) {
-                firstText = csv.text(field);
-                firstTextRow = row;
-                firstTextLine = csv.line();
-            }
-        }
-        if (distinct != null && !csv.countInto(field, distinct)) {
-            distinct = null; // too many to be categories; stop paying for them
+        spill.bytes(b, start, end);
+        addCell(csv, field, row);
+    }
+
+    /** Adds the vocabulary's counts to the totals; call once, after the last row. */
+    void finish() {
+        if (cellByCellFrom == NEVER) {
+            fold();
         }
     }
 
@@ -76,17 +104,92 @@ final class ColumnProfile {
 
     /** Distinct values and their counts in order of appearance, or null when there were more than {@link #MAX_DISTINCT}. */
     Map<String, Long> distinct() {
-        if (distinct == null) {
+        if (cellByCellFrom != NEVER) {
             return null;
         }
-        Map<String, Long> values = new LinkedHashMap<>();
-        for (int i = 0; i < distinct.size(); i++) {
-            values.put(distinct.value(i), distinct.count(i));
+        Map<String, Long> distinct = new LinkedHashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            byte[] value = values.bytes(i);
+            if (!Values.isMissing(value, 0, value.length)) {
+                distinct.put(values.value(i), values.count(i));
+            }
         }
-        return values;
+        return distinct.size() > MAX_DISTINCT ? null : distinct;
+    }
+
+    /** The used row from which the spill holds this column's cells as bytes rather than indexes; {@link #NEVER} if none. */
+    long cellByCellFrom() {
+        return cellByCellFrom;
+    }
+
+    /** The bytes of the value with vocabulary index {@code index} (the spill's token). */
+    byte[] valueBytes(int index) {
+        return values.bytes(index);
+    }
+
+    /** How many values the vocabulary holds (all of the column's, unless {@link #cellByCellFrom()} is a row). */
+    int vocabularySize() {
+        return values.size();
     }
 
     double mean() {
         return sum / numeric;
+    }
+
+    private void firstSeen(int index, long row, long line) {
+        seen++;
+        if (index == firstRows.length) {
+            firstRows = Arrays.copyOf(firstRows, index * 2);
+            firstLines = Arrays.copyOf(firstLines, index * 2);
+        }
+        firstRows[index] = row;
+        firstLines[index] = line;
+    }
+
+    /** Each distinct value once, weighted by its count. */
+    private void fold() {
+        if (folded) {
+            throw new IllegalStateException("column '" + name + "' was folded twice");
+        }
+        folded = true;
+        for (int i = 0; i < values.size(); i++) {
+            byte[] value = values.bytes(i);
+            long count = values.count(i);
+            double number = Values.parseOrNaN(value, 0, value.length);
+            if (Values.isMissing(value, 0, value.length)) {
+                missing += count;
+            } else if (!Double.isNaN(number)) {
+                addNumber(number, count);
+            } else {
+                text += count;
+                if (firstText == null || firstRows[i] < firstTextRow) {
+                    firstText = values.value(i);
+                    firstTextRow = firstRows[i];
+                    firstTextLine = firstLines[i];
+                }
+            }
+        }
+    }
+
+    /** A cell that is not missing. */
+    private void addCell(CsvParser csv, int field, long row) {
+        double value = csv.numberOrNaN(field);
+        if (!Double.isNaN(value)) {
+            addNumber(value, 1);
+        } else if (text++ == 0) {
+            firstText = csv.text(field);
+            firstTextRow = row;
+            firstTextLine = csv.line();
+        }
+    }
+
+    private void addNumber(double value, long count) {
+        numeric += count;
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+        sum += count == 1 ? value : value * count;
+        if (integral && value != Math.rint(value)) {
+            integral = false; // one fraction decides it; the rest of the column skips the rounding
+        }
     }
 }

@@ -25,7 +25,15 @@ final class CsvOutput {
     }
 
     void write(byte[] bytes) throws IOException {
-        write(bytes, 0, bytes.length);
+        int count = bytes.length;
+        if (count <= 8 && length <= buffer.length - 8) {
+            for (int i = 0; i < count; i++) { // a category code and its comma: a loop beats arraycopy's set-up
+                buffer[length + i] = bytes[i];
+            }
+            length += count;
+            return;
+        }
+        write(bytes, 0, count);
     }
 
     void write(byte[] bytes, int offset, int count) throws IOException {

@@ -139,16 +139,6 @@ final class CsvParser {
         return Values.parseOrNaN(buffer, starts[field], ends[field]);
     }
 
-    /** Counts the value in {@code vocabulary}; false when it is full and the value is new. */
-    boolean countInto(int field, ByteVocabulary vocabulary) {
-        return vocabulary.count(buffer, starts[field], ends[field]);
-    }
-
-    /** The value's index in {@code vocabulary}, or -1. */
-    int indexIn(int field, ByteVocabulary vocabulary) {
-        return vocabulary.indexOf(buffer, starts[field], ends[field]);
-    }
-
     void copyTo(int field, CsvOutput out) throws IOException {
         out.write(buffer, starts[field], ends[field] - starts[field]);
     }

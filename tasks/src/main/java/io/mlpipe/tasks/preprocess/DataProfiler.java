@@ -26,7 +26,8 @@ final class DataProfiler {
         this.configPath = configPath;
     }
 
-    DataProfile profile(InputStream in) throws IOException {
+    /** Profiles the CSV in {@code in} and writes the rows it uses to {@code spill}, label first, in file order. */
+    DataProfile profile(InputStream in, RowSpill spill) throws IOException {
         CsvParser csv = new CsvParser(in);
         try {
             if (!csv.next()) {
@@ -35,7 +36,11 @@ final class DataProfiler {
             }
             List<ColumnProfile> columns = header(csv);
             int targetIndex = targetIndex(columns);
-            ColumnProfile[] profiles = columns.toArray(new ColumnProfile[0]); // the per-cell loop's view
+            int[] order = outputOrder(columns.size(), targetIndex);
+            ColumnProfile[] profiles = new ColumnProfile[order.length]; // the per-cell loop's view, in output order
+            for (int k = 0; k < order.length; k++) {
+                profiles[k] = columns.get(order[k]);
+            }
             long row = 0;
             long used = 0;
             long withoutTarget = 0;
@@ -47,13 +52,16 @@ final class DataProfiler {
                     withoutTarget++;
                     continue;
                 }
-                for (int i = 0; i < profiles.length; i++) {
-                    profiles[i].add(csv, i, row);
+                for (int k = 0; k < profiles.length; k++) {
+                    profiles[k].add(csv, order[k], row, used, spill);
                 }
                 if (split.isValidation(used)) {
                     validation++;
                 }
                 used++;
+            }
+            for (ColumnProfile column : profiles) {
+                column.finish();
             }
             DataProfile profile = new DataProfile(columns, targetIndex, used, withoutTarget, used - validation, validation);
             checkWholeFile(profile, row);
@@ -61,6 +69,19 @@ final class DataProfiler {
         } catch (CsvFormatException e) {
             throw new DataValidationError(e.getMessage());
         }
+    }
+
+    /** The training CSV's column order: the label, then every other column as in the file. */
+    static int[] outputOrder(int columns, int targetIndex) {
+        int[] order = new int[columns];
+        order[0] = targetIndex;
+        int k = 1;
+        for (int i = 0; i < columns; i++) {
+            if (i != targetIndex) {
+                order[k++] = i;
+            }
+        }
+        return order;
     }
 
     private List<ColumnProfile> header(CsvParser csv) {

@@ -15,20 +15,29 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The preprocess step (docs/CONTRACTS.md "Preprocess Lambda"): reads the configuration, profiles the CSV in a
- * first streaming pass, decides types and encodings, writes the training CSVs in a second pass, then
- * features.json and stats.json, and answers everything the later states need.
+ * first streaming pass that also keeps the rows it uses in a compact local {@link RowSpill}, decides types and
+ * encodings, writes the training CSVs in a second pass over the spill (over the CSV again if the spill did not
+ * fit), then features.json and stats.json, and answers everything the later states need.
  */
 public final class Preprocessor {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final ObjectStore store;
     private final Clock clock;
+    private final Supplier<RowSpill> spills;
 
+    /** Keeps the first pass's rows in the JVM's temporary folder (Lambda's /tmp) for the second. */
     public Preprocessor(ObjectStore store, Clock clock) {
+        this(store, clock, RowSpill::inTemporaryFolder);
+    }
+
+    Preprocessor(ObjectStore store, Clock clock, Supplier<RowSpill> spills) {
         this.store = store;
         this.clock = clock;
+        this.spills = spills;
     }
 
     /** Input and output as the Lambda sees them; both are checked against their schemas. */
@@ -51,22 +60,34 @@ public final class Preprocessor {
         Split split = new Split(config.validationFraction());
 
         DataProfile profile;
-        try (InputStream in = open(request)) {
-            profile = new DataProfiler(config.target(), config.minRows(), split, configPath).profile(in);
-        }
-        TargetEncoding target = TargetEncoding.decide(profile.target(), config.problemType(), configPath);
-        Metric metric = Metric.choose(target.problemType, config, configPath);
-        TrainingPlan plan = new TrainingPlan(profile, target);
-
+        TargetEncoding target;
+        Metric metric;
+        TrainingPlan plan;
         String prefix = request.processedPrefix();
-        OutputStream train = store.create(request.bucket(), prefix + "train/train.csv");
-        OutputStream validation = store.create(request.bucket(), prefix + "validation/validation.csv");
-        try (InputStream in = open(request)) {
-            new TrainingDataWriter(plan, split).write(in, train, validation);
+        try (RowSpill spill = spills.get()) {
+            try (InputStream in = open(request)) {
+                profile = new DataProfiler(config.target(), config.minRows(), split, configPath).profile(in, spill);
+            }
+            target = TargetEncoding.decide(profile.target(), config.problemType(), configPath);
+            metric = Metric.choose(target.problemType, config, configPath);
+            plan = new TrainingPlan(profile, target);
+
+            OutputStream train = store.create(request.bucket(), prefix + "train/train.csv");
+            OutputStream validation = store.create(request.bucket(), prefix + "validation/validation.csv");
+            TrainingDataWriter writer = new TrainingDataWriter(plan, split);
+            if (spill.finish()) {
+                try (RowSpillReader rows = spill.reader()) {
+                    writer.write(rows, train, validation);
+                }
+            } else {
+                try (InputStream in = open(request)) { // no room for the spill: download and parse the CSV again
+                    writer.write(in, train, validation);
+                }
+            }
+            // closed only on success: closing is what makes an object appear, and a failed run must leave none
+            train.close();
+            validation.close();
         }
-        // closed only on success: closing is what makes an object appear, and a failed run must leave none
-        train.close();
-        validation.close();
         FeatureSpec spec = plan.featureSpec(request.model(), request.runId(), config.target());
         write(request.bucket(), prefix + "features.json", spec.toJson());
         Map<String, Object> stats = DataStats.of(request.model(), request.runId(), request.source(), profile, target);

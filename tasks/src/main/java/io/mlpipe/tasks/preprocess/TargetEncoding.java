@@ -1,10 +1,12 @@
 package io.mlpipe.tasks.preprocess;
 
 import io.mlpipe.tasks.features.ProblemType;
+import io.mlpipe.tasks.features.Values;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,14 +125,20 @@ final class TargetEncoding {
     void write(CsvParser csv, int field, CsvOutput out) throws IOException {
         if (classes == null) {
             csv.copyTo(field, out);
-        } else if (textCodes == null) {
-            byte[] code = numberCodes.get(csv.numberOrNaN(field));
-            if (code == null) {
-                throw CategoryCodes.changedSinceFirstRead(csv, field, "label");
-            }
-            out.write(code);
-        } else {
-            out.write(textCodes.code(csv, field));
+            return;
         }
+        byte[] label = label(csv.buffer(), csv.start(field), csv.end(field));
+        if (label == null) {
+            throw CategoryCodes.changedSinceFirstRead(csv, field, "label");
+        }
+        out.write(label);
+    }
+
+    /** The label written for the target value {@code b[start, end)}, or null when it is not one of the classes. */
+    byte[] label(byte[] b, int start, int end) {
+        if (classes == null) {
+            return Arrays.copyOfRange(b, start, end);
+        }
+        return textCodes == null ? numberCodes.get(Values.parseOrNaN(b, start, end)) : textCodes.code(b, start, end);
     }
 }

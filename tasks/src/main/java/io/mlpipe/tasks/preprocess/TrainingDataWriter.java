@@ -6,7 +6,8 @@ import java.io.OutputStream;
 
 /**
  * Second pass: writes every row with a target as SageMaker XGBoost CSV (label first, no header, missing values
- * as empty fields) to the train or validation stream chosen by {@link Split}.
+ * as empty fields) to the train or validation stream chosen by {@link Split}. It reads the rows from the first
+ * pass's {@link RowSpill}, or, when that could not be kept, from the CSV again.
  */
 final class TrainingDataWriter {
     private final TrainingPlan plan;
@@ -17,29 +18,43 @@ final class TrainingDataWriter {
         this.split = split;
     }
 
-    /** Returns the number of rows written to validation. */
+    /** Writes the rows of the spill; returns the number of rows written to validation. */
+    long write(RowSpillReader rows, OutputStream train, OutputStream validation) throws IOException {
+        Destinations to = new Destinations(train, validation);
+        byte[][][] values = plan.spilledValues;
+        long[] asBytesFrom = plan.spilledAsBytesFrom;
+        int last = values.length - 1;
+        for (long used = 0; used < plan.rows; used++) {
+            CsvOutput out = to.of(used);
+            for (int k = 0; k <= last; k++) {
+                if (used < asBytesFrom[k]) {
+                    out.write(values[k][rows.token()]); // the encoded value with its comma or newline
+                } else {
+                    rows.copyBytes(out);
+                    out.write(k == last ? (byte) '\n' : (byte) ',');
+                }
+            }
+        }
+        return to.flush();
+    }
+
+    /** Reads the CSV again and writes its rows; returns the number of rows written to validation. */
     long write(InputStream in, OutputStream train, OutputStream validation) throws IOException {
-        CsvOutput trainOut = new CsvOutput(train);
-        CsvOutput validationOut = new CsvOutput(validation);
+        Destinations to = new Destinations(train, validation);
         CsvParser csv = new CsvParser(in);
         long used = 0;
-        long validationRows = 0;
         try {
             csv.next(); // the header, checked by the first pass
             while (csv.next()) {
                 if (csv.isMissing(plan.targetIndex)) {
                     continue;
                 }
-                boolean toValidation = split.isValidation(used++);
-                validationRows += toValidation ? 1 : 0;
-                writeRow(csv, toValidation ? validationOut : trainOut);
+                writeRow(csv, to.of(used++));
             }
         } catch (CsvFormatException e) {
             throw new DataValidationError("the file changed between the two reads: " + e.getMessage());
         }
-        trainOut.flush();
-        validationOut.flush();
-        return validationRows;
+        return to.flush();
     }
 
     private void writeRow(CsvParser csv, CsvOutput out) throws IOException {
@@ -59,5 +74,33 @@ final class TrainingDataWriter {
             }
         }
         out.write((byte) '\n');
+    }
+
+    /** The train and validation outputs, and which of them a used row goes to. */
+    private final class Destinations {
+        private final CsvOutput train;
+        private final CsvOutput validation;
+        private long validationRows;
+
+        Destinations(OutputStream train, OutputStream validation) {
+            this.train = new CsvOutput(train);
+            this.validation = new CsvOutput(validation);
+        }
+
+        /** The output of the used row with index {@code used}. */
+        CsvOutput of(long used) {
+            if (split.isValidation(used)) {
+                validationRows++;
+                return validation;
+            }
+            return train;
+        }
+
+        /** Passes everything on; returns the number of rows written to validation. */
+        long flush() throws IOException {
+            train.flush();
+            validation.flush();
+            return validationRows;
+        }
     }
 }

@@ -2,8 +2,10 @@ package io.mlpipe.tasks.preprocess;
 
 import io.mlpipe.tasks.features.Feature;
 import io.mlpipe.tasks.features.FeatureSpec;
+import io.mlpipe.tasks.features.Values;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -20,6 +22,16 @@ final class TrainingPlan {
     final int[] featureColumns;
     /** Per feature, the category codes; null for numeric features. */
     final CategoryCodes[] categoryCodes;
+    /** Rows with a target: the rows written. */
+    final long rows;
+    /**
+     * Per output column (the label, then the features), what a {@link RowSpill} token stands for: the encoded form of
+     * the column's vocabulary value with that index (nothing for a spelling of missing), and the comma or newline after
+     * it, so a cell is one write.
+     */
+    final byte[][][] spilledValues;
+    /** Per output column, the row from which the spill holds its cells as bytes ({@link ColumnProfile#NEVER}: none). */
+    final long[] spilledAsBytesFrom;
 
     TrainingPlan(DataProfile profile, TargetEncoding target) {
         this.targetIndex = profile.targetIndex();
@@ -42,6 +54,30 @@ final class TrainingPlan {
             }
             f++;
         }
+        this.rows = profile.rows();
+        int[] order = DataProfiler.outputOrder(profile.columns().size(), targetIndex);
+        this.spilledValues = new byte[order.length][][];
+        this.spilledAsBytesFrom = new long[order.length];
+        for (int k = 0; k < order.length; k++) {
+            ColumnProfile column = profile.columns().get(order[k]);
+            spilledAsBytesFrom[k] = column.cellByCellFrom();
+            byte separator = k == order.length - 1 ? (byte) '\n' : (byte) ',';
+            spilledValues[k] = encodedValues(column, k == 0 ? null : categoryCodes[k - 1], k == 0, separator);
+        }
+    }
+
+    /** What each of the column's vocabulary values is written as, at its index, followed by {@code separator}. */
+    private byte[][] encodedValues(ColumnProfile column, CategoryCodes codes, boolean label, byte separator) {
+        byte[][] encoded = new byte[column.vocabularySize()][];
+        for (int i = 0; i < encoded.length; i++) {
+            byte[] value = column.valueBytes(i);
+            byte[] code = Values.isMissing(value, 0, value.length) ? new byte[0]
+                    : label ? target.label(value, 0, value.length)
+                    : codes != null ? codes.code(value, 0, value.length) : value;
+            encoded[i] = Arrays.copyOf(code, code.length + 1);
+            encoded[i][code.length] = separator;
+        }
+        return encoded;
     }
 
     FeatureSpec featureSpec(String model, String runId, String targetName) {

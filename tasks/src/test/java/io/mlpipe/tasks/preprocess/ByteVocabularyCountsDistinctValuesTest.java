@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Counts, lookups by byte range, and the capacity bound. */
@@ -16,7 +15,7 @@ class ByteVocabularyCountsDistinctValuesTest {
         ByteVocabulary vocabulary = new ByteVocabulary(10);
         for (String value : new String[] {"red", "blue", "red", "", "Zürich", "red"}) {
             byte[] b = value.getBytes(StandardCharsets.UTF_8);
-            assertTrue(vocabulary.count(b, 0, b.length));
+            assertTrue(vocabulary.count(b, 0, b.length) >= 0);
         }
         assertEquals(4, vocabulary.size());
         assertEquals("red", vocabulary.value(0));
@@ -34,7 +33,7 @@ class ByteVocabularyCountsDistinctValuesTest {
         for (int round = 0; round < 3; round++) {
             for (String value : values) {
                 byte[] b = value.getBytes(StandardCharsets.UTF_8);
-                assertTrue(vocabulary.count(b, 0, b.length));
+                assertTrue(vocabulary.count(b, 0, b.length) >= 0);
             }
         }
         assertEquals(values.length, vocabulary.size());
@@ -51,12 +50,12 @@ class ByteVocabularyCountsDistinctValuesTest {
         ByteVocabulary vocabulary = new ByteVocabulary(1000);
         for (int i = 0; i < 1000; i++) {
             byte[] b = ("v" + i).getBytes(StandardCharsets.US_ASCII);
-            assertTrue(vocabulary.count(b, 0, b.length));
+            assertTrue(vocabulary.count(b, 0, b.length) >= 0);
         }
         byte[] extra = "v1000".getBytes(StandardCharsets.US_ASCII);
-        assertFalse(vocabulary.count(extra, 0, extra.length));
+        assertEquals(-1, vocabulary.count(extra, 0, extra.length));
         byte[] known = "v999".getBytes(StandardCharsets.US_ASCII);
-        assertTrue(vocabulary.count(known, 0, known.length));
+        assertEquals(999, vocabulary.count(known, 0, known.length));
         assertEquals(2, vocabulary.count(999));
     }
 

@@ -2,11 +2,13 @@ package io.mlpipe.tasks.preprocess;
 
 import io.mlpipe.tasks.io.ObjectStore;
 import io.mlpipe.tasks.io.InMemoryObjectStore;
+import io.mlpipe.tasks.preprocess.PreprocessorTestSupport.SecondPass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -107,9 +109,33 @@ class PreprocessorRefusesInvalidInputTest {
     @MethodSource("changedBetweenTheReads")
     void aFileThatChangesBetweenTheTwoReadsIsRefusedAndWritesNothing(String what, String first, String from, String to) {
         InMemoryObjectStore objects = new InMemoryObjectStore();
-        String second = first.replace(from, to);
-        int[] opens = {0};
-        ObjectStore store = new ObjectStore() {
+        ObjectStore store = changingAfterTheFirstRead(objects, first, first.replace(from, to), new int[1]);
+        DataValidationError error = assertThrows(DataValidationError.class,
+                () -> PreprocessorTestSupport.preprocess(store, "m", SecondPass.FROM_CSV_AGAIN));
+        assertTrue(error.getMessage().contains("the file changed while it was being preprocessed"), error.getMessage());
+        assertFalse(objects.exists(BUCKET, "processed/m/" + PreprocessorTestSupport.RUN + "/train/train.csv"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changedBetweenTheReads")
+    void withTheSpillTheFileIsReadOnceSoAChangeCannotMixTwoVersions(String what, String first, String from, String to)
+            throws IOException {
+        InMemoryObjectStore objects = new InMemoryObjectStore();
+        int[] opens = new int[1];
+        ObjectStore store = changingAfterTheFirstRead(objects, first, first.replace(from, to), opens);
+        PreprocessorTestSupport.preprocess(store, "m", SecondPass.FROM_SPILL);
+        assertEquals(1, opens[0]);
+
+        InMemoryObjectStore unchanged = new InMemoryObjectStore().put(BUCKET, key("m"), first);
+        PreprocessorTestSupport.preprocess(unchanged, "m", SecondPass.FROM_CSV_AGAIN);
+        String train = "processed/m/" + PreprocessorTestSupport.RUN + "/train/train.csv";
+        assertEquals(unchanged.text(BUCKET, train), objects.text(BUCKET, train));
+    }
+
+    /** A store whose object is {@code first} when first opened and {@code second} from then on; counts the opens. */
+    private static ObjectStore changingAfterTheFirstRead(InMemoryObjectStore objects, String first, String second,
+                                                         int[] opens) {
+        return new ObjectStore() {
             @Override
             public InputStream open(String bucket, String key, String versionId) {
                 return new ByteArrayInputStream((opens[0]++ == 0 ? first : second).getBytes(StandardCharsets.UTF_8));
@@ -125,10 +151,6 @@ class PreprocessorRefusesInvalidInputTest {
                 return objects.create(bucket, key);
             }
         };
-        DataValidationError error = assertThrows(DataValidationError.class,
-                () -> new Preprocessor(store, PreprocessorTestSupport.CLOCK).preprocess(input("m")));
-        assertTrue(error.getMessage().contains("the file changed while it was being preprocessed"), error.getMessage());
-        assertFalse(objects.exists(BUCKET, "processed/m/" + PreprocessorTestSupport.RUN + "/train/train.csv"));
     }
 
     @org.junit.jupiter.api.Test

@@ -1,0 +1,78 @@
+package io.mlpipe.tasks.preprocess;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/** Reads back the tokens {@link RowSpill} wrote, in the same order. */
+final class RowSpillReader implements Closeable {
+    private static final int MAX_VARINT = 5;
+
+    private final InputStream in;
+    private byte[] buffer = new byte[1 << 16];
+    private int pos;
+    private int limit;
+
+    RowSpillReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next cell's token (see {@link RowSpill#token}). */
+    int token() throws IOException {
+        if (limit - pos < MAX_VARINT) {
+            fill(MAX_VARINT);
+        }
+        int b = buffer[pos++];
+        if (b >= 0) {
+            return b; // one byte: an index below 127, the usual case
+        }
+        int value = b & 0x7F;
+        int shift = 7;
+        do {
+            b = buffer[pos++];
+            value |= (b & 0x7F) << shift;
+            shift += 7;
+        } while (b < 0);
+        return value;
+    }
+
+    /** Copies the next cell's bytes (see {@link RowSpill#bytes}) to {@code out}. */
+    void copyBytes(CsvOutput out) throws IOException {
+        int count = token();
+        if (limit - pos < count) {
+            fill(count);
+            if (limit - pos < count) {
+                throw new EOFException("the row spill ended inside a cell");
+            }
+        }
+        out.write(buffer, pos, count);
+        pos += count;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Makes at least {@code needed} bytes readable at pos, or as many as the file has left. */
+    private void fill(int needed) throws IOException {
+        System.arraycopy(buffer, pos, buffer, 0, limit - pos);
+        limit -= pos;
+        pos = 0;
+        if (needed > buffer.length) {
+            buffer = Arrays.copyOf(buffer, needed);
+        }
+        while (limit < needed) {
+            int n = in.read(buffer, limit, buffer.length - limit);
+            if (n < 0) {
+                if (limit == 0) {
+                    throw new EOFException("the row spill ended before its last row");
+                }
+                return; // the last tokens are shorter than a varint's longest
+            }
+            limit += n;
+        }
+    }
+}
