@@ -2,7 +2,6 @@ package io.mlpipe.tasks.preprocess;
 
 import io.mlpipe.tasks.features.Values;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,30 +51,23 @@ final class ColumnProfile {
         this.name = name;
     }
 
-    /** Profiles the field of the current record and spills it; {@code used} is the row's index among the used rows. */
-    void add(CsvParser csv, int field, long row, long used, RowSpill spill) throws IOException {
-        byte[] b = csv.buffer();
-        int start = csv.start(field);
-        int end = csv.end(field);
+    /**
+     * Profiles the field of the current record; {@code used} is the row's index among the used rows. Returns how the
+     * spill keeps the cell: its vocabulary index, or {@link RowSpill#BYTES} or {@link RowSpill#MISSING}.
+     */
+    int add(CsvParser csv, int field, long row, long used) {
         if (cellByCellFrom == NEVER) {
-            int index = values.count(b, start, end);
+            int index = values.count(csv.buffer(), csv.start(field), csv.end(field));
+            if (index == seen) {
+                firstSeen(index, row, csv.line()); // new values get the next index
+            }
             if (index >= 0) {
-                if (index == seen) {
-                    firstSeen(index, row, csv.line()); // new values get the next index
-                }
-                spill.token(index);
-                return;
+                return index;
             }
             fold(); // the vocabulary is full: what it counted becomes the running totals, cell by cell from here
             cellByCellFrom = used;
         }
-        if (Values.isMissing(b, start, end)) {
-            missing++;
-            spill.bytes(b, start, start);
-            return;
-        }
-        spill.bytes(b, start, end);
-        addCell(csv, field, row);
+        return addCell(csv, field, row);
     }
 
     /** Adds the vocabulary's counts to the totals; call once, after the last row. */
@@ -171,8 +163,12 @@ final class ColumnProfile {
         }
     }
 
-    /** A cell that is not missing. */
-    private void addCell(CsvParser csv, int field, long row) {
+    /** Profiles a cell on its own, once the vocabulary is full (kept out of {@link #add}'s lookup path). */
+    private int addCell(CsvParser csv, int field, long row) {
+        if (csv.isMissing(field)) {
+            missing++;
+            return RowSpill.MISSING;
+        }
         double value = csv.numberOrNaN(field);
         if (!Double.isNaN(value)) {
             addNumber(value, 1);
@@ -181,6 +177,7 @@ final class ColumnProfile {
             firstTextRow = row;
             firstTextLine = csv.line();
         }
+        return RowSpill.BYTES;
     }
 
     private void addNumber(double value, long count) {

@@ -41,6 +41,7 @@ final class DataProfiler {
             for (int k = 0; k < order.length; k++) {
                 profiles[k] = columns.get(order[k]);
             }
+            int[] tokens = new int[order.length];
             long row = 0;
             long used = 0;
             long withoutTarget = 0;
@@ -53,8 +54,9 @@ final class DataProfiler {
                     continue;
                 }
                 for (int k = 0; k < profiles.length; k++) {
-                    profiles[k].add(csv, order[k], row, used, spill);
+                    tokens[k] = profiles[k].add(csv, order[k], row, used);
                 }
+                spill.row(tokens, csv, order);
                 if (split.isValidation(used)) {
                     validation++;
                 }

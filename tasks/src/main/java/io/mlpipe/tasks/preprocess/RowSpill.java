@@ -4,6 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,6 +23,13 @@ import java.nio.file.Path;
 final class RowSpill implements Closeable {
     /** Free space left to everything else in the folder (Lambda's /tmp is shared by warm invocations' code). */
     static final long MARGIN = 64L << 20;
+    /** A row's token for a cell kept as its bytes. */
+    static final int BYTES = -1;
+    /** A row's token for a missing cell of a column kept as bytes. */
+    static final int MISSING = -2;
+    /** Cells shorter than this are copied as two words. */
+    private static final int SHORT = 2 * Long.BYTES;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Longest varint of an int. */
     private static final int MAX_VARINT = 5;
 
@@ -54,12 +64,44 @@ final class RowSpill implements Closeable {
         return in(folder, folder.toFile().getUsableSpace() - MARGIN);
     }
 
+    /**
+     * A row: per cell (in output order), its vocabulary index, or {@link #BYTES} for the bytes of field
+     * {@code fields[k]} of the current record, or {@link #MISSING} for none.
+     */
+    void row(int[] tokens, CsvParser csv, int[] fields) throws IOException {
+        byte[] b = csv.buffer();
+        for (int k = 0; k < tokens.length; k++) {
+            int token = tokens[k];
+            if (token >= 0) {
+                token(token);
+            } else if (token == MISSING) {
+                bytes(b, 0, 0);
+            } else {
+                int start = csv.start(fields[k]);
+                int count = csv.end(fields[k]) - start;
+                if (count < SHORT && b.length - start >= SHORT && length <= buffer.length - SHORT - 1) {
+                    // the usual number: its length, then two word copies instead of arraycopy's set-up
+                    buffer[length] = (byte) count;
+                    LONGS.set(buffer, length + 1, (long) LONGS.get(b, start));
+                    LONGS.set(buffer, length + 1 + Long.BYTES, (long) LONGS.get(b, start + Long.BYTES));
+                    length += 1 + count;
+                } else {
+                    bytes(b, start, start + count);
+                }
+            }
+        }
+    }
+
     /** A cell as its index in the column's vocabulary. */
     void token(int token) throws IOException {
         if (length > buffer.length - MAX_VARINT) {
             drain();
         }
-        length = varint(token);
+        if (token < 0x80) {
+            buffer[length++] = (byte) token; // most cells
+        } else {
+            length = varint(token);
+        }
     }
 
     /** A cell as its bytes: {@code b[start, end)}. */

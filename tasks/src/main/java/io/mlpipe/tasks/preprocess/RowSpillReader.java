@@ -38,9 +38,15 @@ final class RowSpillReader implements Closeable {
         return value;
     }
 
-    /** Copies the next cell's bytes (see {@link RowSpill#bytes}) to {@code out}. */
-    void copyBytes(CsvOutput out) throws IOException {
+    /** Copies the next cell's bytes (see {@link RowSpill#bytes}) and then {@code separator} to {@code out}. */
+    void copyBytes(CsvOutput out, byte separator) throws IOException {
         int count = token();
+        if (count <= CsvOutput.SHORT && buffer.length - pos >= CsvOutput.SHORT) {
+            out.writeShort(buffer, pos, count); // the usual number
+            out.write(separator);
+            pos += count;
+            return;
+        }
         if (limit - pos < count) {
             fill(count);
             if (limit - pos < count) {
@@ -48,6 +54,7 @@ final class RowSpillReader implements Closeable {
             }
         }
         out.write(buffer, pos, count);
+        out.write(separator);
         pos += count;
     }
 

@@ -22,16 +22,22 @@ final class TrainingDataWriter {
     long write(RowSpillReader rows, OutputStream train, OutputStream validation) throws IOException {
         Destinations to = new Destinations(train, validation);
         byte[][][] values = plan.spilledValues;
+        long[][] words = plan.spilledWords;
         long[] asBytesFrom = plan.spilledAsBytesFrom;
         int last = values.length - 1;
         for (long used = 0; used < plan.rows; used++) {
             CsvOutput out = to.of(used);
             for (int k = 0; k <= last; k++) {
                 if (used < asBytesFrom[k]) {
-                    out.write(values[k][rows.token()]); // the encoded value with its comma or newline
+                    int token = rows.token();
+                    long word = words[k][token]; // the encoded value with its comma or newline
+                    if (word >= 0) {
+                        out.writeWord(word);
+                    } else {
+                        out.write(values[k][token]);
+                    }
                 } else {
-                    rows.copyBytes(out);
-                    out.write(k == last ? (byte) '\n' : (byte) ',');
+                    rows.copyBytes(out, k == last ? (byte) '\n' : (byte) ',');
                 }
             }
         }

@@ -30,6 +30,8 @@ final class TrainingPlan {
      * it, so a cell is one write.
      */
     final byte[][][] spilledValues;
+    /** {@link #spilledValues} as {@link CsvOutput#word}s where they fit in 7 bytes (most do), else -1. */
+    final long[][] spilledWords;
     /** Per output column, the row from which the spill holds its cells as bytes ({@link ColumnProfile#NEVER}: none). */
     final long[] spilledAsBytesFrom;
 
@@ -57,12 +59,14 @@ final class TrainingPlan {
         this.rows = profile.rows();
         int[] order = DataProfiler.outputOrder(profile.columns().size(), targetIndex);
         this.spilledValues = new byte[order.length][][];
+        this.spilledWords = new long[order.length][];
         this.spilledAsBytesFrom = new long[order.length];
         for (int k = 0; k < order.length; k++) {
             ColumnProfile column = profile.columns().get(order[k]);
             spilledAsBytesFrom[k] = column.cellByCellFrom();
             byte separator = k == order.length - 1 ? (byte) '\n' : (byte) ',';
             spilledValues[k] = encodedValues(column, k == 0 ? null : categoryCodes[k - 1], k == 0, separator);
+            spilledWords[k] = Arrays.stream(spilledValues[k]).mapToLong(v -> v.length < Long.BYTES ? CsvOutput.word(v) : -1).toArray();
         }
     }
 

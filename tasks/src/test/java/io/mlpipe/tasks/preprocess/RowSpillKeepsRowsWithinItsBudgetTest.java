@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,9 +39,11 @@ class RowSpillKeepsRowsWithinItsBudgetTest {
                     assertEquals(tokens[i], rows.token(), "token " + i);
                     ByteArrayOutputStream copied = new ByteArrayOutputStream();
                     CsvOutput out = new CsvOutput(copied);
-                    rows.copyBytes(out);
+                    rows.copyBytes(out, (byte) ',');
                     out.flush();
-                    assertArrayEquals(cells[i], copied.toByteArray(), "cell " + i);
+                    byte[] expected = Arrays.copyOf(cells[i], cells[i].length + 1);
+                    expected[cells[i].length] = ',';
+                    assertArrayEquals(expected, copied.toByteArray(), "cell " + i);
                 }
             }
         }
