@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * One run of the preprocess core ({@link Preprocessor}, both passes) over a CSV in the scratch folder, through a
+ * One run of the preprocess core ({@link Preprocessor}: the CSV read once, then the training data from its spill) over a CSV in the scratch folder, through a
  * {@link ScratchObjectStore}. Its {@link #main} is what the memory case runs in a JVM with a capped heap.
  */
 final class PreprocessRun {
@@ -18,7 +18,16 @@ final class PreprocessRun {
 
     /** Preprocesses {@code key} (incoming/MODEL/...) below the store's folder; returns the output (rows, features...). */
     static Map<String, Object> preprocess(ScratchObjectStore store, String key) {
-        return new Preprocessor(store, Clock.systemUTC()).preprocess(Map.of(
+        return preprocess(new Preprocessor(store, Clock.systemUTC()), key);
+    }
+
+    /** The same, the second pass reading the CSV again instead of the first pass's spill in /tmp (no room for it). */
+    static Map<String, Object> preprocessReadingTheCsvTwice(ScratchObjectStore store, String key) {
+        return preprocess(Preprocessor.readingTheCsvTwice(store, Clock.systemUTC()), key);
+    }
+
+    private static Map<String, Object> preprocess(Preprocessor preprocessor, String key) {
+        return preprocessor.preprocess(Map.of(
                 "bucket", "mlpipe-bench", "key", key, "model", key.split("/")[1], "runId", "r-0123456789abcdef"));
     }
 

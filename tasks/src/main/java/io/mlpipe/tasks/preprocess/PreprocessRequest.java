@@ -7,8 +7,9 @@ import io.mlpipe.schemas.Schemas;
 import java.util.Map;
 
 /**
- * The preprocess Lambda's input (schema preprocess-input). With {@code versionId} both passes read that version,
- * so an upload of a newer file in between cannot mix two files.
+ * The preprocess Lambda's input (schema preprocess-input). With {@code versionId} every read is of that version,
+ * so an upload of a newer file in between cannot mix two files (the second pass reads the CSV again only when the
+ * spill of the first does not fit /tmp).
  */
 public record PreprocessRequest(String bucket, String key, String versionId, String model, String runId) {
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,14 @@ public final class Preprocessor {
     /** Keeps the first pass's rows in the JVM's temporary folder (Lambda's /tmp) for the second. */
     public Preprocessor(ObjectStore store, Clock clock) {
         this(store, clock, RowSpill::inTemporaryFolder);
+    }
+
+    /**
+     * One that reads the CSV a second time instead of keeping a spill, as it does when the temporary folder has no
+     * room: for side-by-side comparisons.
+     */
+    public static Preprocessor readingTheCsvTwice(ObjectStore store, Clock clock) {
+        return new Preprocessor(store, clock, () -> RowSpill.in(Path.of(System.getProperty("java.io.tmpdir")), 0));
     }
 
     Preprocessor(ObjectStore store, Clock clock, Supplier<RowSpill> spills) {

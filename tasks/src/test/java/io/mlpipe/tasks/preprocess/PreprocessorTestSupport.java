@@ -3,13 +3,11 @@ package io.mlpipe.tasks.preprocess;
 import io.mlpipe.tasks.io.InMemoryObjectStore;
 import io.mlpipe.tasks.io.ObjectStore;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** The state machine's input for a drop of {@code incoming/<model>/data.csv}, and a preprocessor at a fixed time. */
 final class PreprocessorTestSupport {
@@ -39,20 +37,13 @@ final class PreprocessorTestSupport {
     }
 
     static Map<String, Object> preprocess(ObjectStore store, String model, SecondPass secondPass) {
-        return new Preprocessor(store, CLOCK, secondPass.spills).preprocess(input(model));
+        Preprocessor preprocessor = secondPass == SecondPass.FROM_SPILL ? new Preprocessor(store, CLOCK)
+                : Preprocessor.readingTheCsvTwice(store, CLOCK);
+        return preprocessor.preprocess(input(model));
     }
 
     /** Where the second pass reads the rows: the first pass's spill (the default), or the CSV again (no room for it). */
-    enum SecondPass {
-        FROM_SPILL(RowSpill::inTemporaryFolder),
-        FROM_CSV_AGAIN(() -> RowSpill.in(Path.of(System.getProperty("java.io.tmpdir")), 0));
-
-        final Supplier<RowSpill> spills;
-
-        SecondPass(Supplier<RowSpill> spills) {
-            this.spills = spills;
-        }
-    }
+    enum SecondPass { FROM_SPILL, FROM_CSV_AGAIN }
 
     /** A CSV with a header and {@code rows} data rows of two numeric features and a yes/no target. */
     static String csv(int rows) {
