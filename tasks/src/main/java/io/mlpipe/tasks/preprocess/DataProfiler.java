@@ -57,9 +57,7 @@ final class DataProfiler {
                     tokens[k] = profiles[k].add(csv, order[k], row, used);
                 }
                 spill.row(tokens, csv, order);
-                if (split.isValidation(used)) {
-                    validation++;
-                }
+                validation += split.validation(used);
                 used++;
             }
             for (ColumnProfile column : profiles) {

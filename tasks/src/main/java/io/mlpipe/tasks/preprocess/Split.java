@@ -7,16 +7,28 @@ package io.mlpipe.tasks.preprocess;
  */
 final class Split {
     private static final long SEED = 0x6D6C70697065L; // "mlpipe"
-    private final double validationFraction;
+    /**
+     * A row is in validation when the top 53 bits of its hash, as a fraction of 2^53, are below the validation
+     * fraction: for those integers the same as being below this ceiling, so the test needs no double.
+     */
+    private final long threshold;
 
     Split(double validationFraction) {
-        this.validationFraction = validationFraction;
+        this.threshold = (long) Math.ceil(validationFraction * 0x1.0p53);
     }
 
     /** {@code rowIndex} counts the rows used for training (rows without a target are not counted). */
     boolean isValidation(long rowIndex) {
-        long h = mix(SEED + rowIndex * 0x9E3779B97F4A7C15L);
-        return (h >>> 11) * 0x1.0p-53 < validationFraction;
+        return validation(rowIndex) == 1;
+    }
+
+    /**
+     * 1 for a validation row, else 0; computed without a branch, since which rows go where is random and a
+     * mispredicted branch per row costs more than the hash.
+     */
+    int validation(long rowIndex) {
+        long h = mix(SEED + rowIndex * 0x9E3779B97F4A7C15L) >>> 11;
+        return (int) ((h - threshold) >>> 63);
     }
 
     /** SplitMix64's finaliser: a cheap hash with good avalanche. */

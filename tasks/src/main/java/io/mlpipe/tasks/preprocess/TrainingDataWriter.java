@@ -84,28 +84,26 @@ final class TrainingDataWriter {
 
     /** The train and validation outputs, and which of them a used row goes to. */
     private final class Destinations {
-        private final CsvOutput train;
-        private final CsvOutput validation;
+        /** Train, then validation: indexed by {@link Split#validation}. */
+        private final CsvOutput[] outputs;
         private long validationRows;
 
         Destinations(OutputStream train, OutputStream validation) {
-            this.train = new CsvOutput(train);
-            this.validation = new CsvOutput(validation);
+            this.outputs = new CsvOutput[] {new CsvOutput(train), new CsvOutput(validation)};
         }
 
         /** The output of the used row with index {@code used}. */
         CsvOutput of(long used) {
-            if (split.isValidation(used)) {
-                validationRows++;
-                return validation;
-            }
-            return train;
+            int validation = split.validation(used);
+            validationRows += validation;
+            return outputs[validation];
         }
 
         /** Passes everything on; returns the number of rows written to validation. */
         long flush() throws IOException {
-            train.flush();
-            validation.flush();
+            for (CsvOutput output : outputs) {
+                output.flush();
+            }
             return validationRows;
         }
     }
