@@ -2,13 +2,16 @@ package io.mlpipe.tasks.preprocess;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The rows the first pass used, kept in a local temporary file so the second pass writes the training data from it
@@ -17,8 +20,10 @@ import java.nio.file.Path;
  * for a missing cell). Both as LEB128 varints, so a low-cardinality cell takes one byte whatever its text.
  *
  * <p>The file never grows past its budget (the free space of the folder, less a margin, unless told less): past it,
- * it is dropped ({@link #finish()} says so), and the second pass reads the CSV again as before. Writes go to a
- * buffer whose drains check the budget, so a cell costs no more than a buffer store.
+ * or when a write fails (the disk filled up), it is dropped ({@link #finish()} says so), and the second pass reads
+ * the CSV again as before. Writes go to a buffer whose drains check the budget, so a cell costs no more than a
+ * buffer store. The file has no name from the moment it is opened (unlinked, read and written through one channel),
+ * so a function killed mid-run leaves nothing in /tmp: the space comes back when the process ends.
  */
 final class RowSpill implements Closeable {
     /** Free space left to everything else in the folder (Lambda's /tmp is shared by warm invocations' code). */
@@ -33,28 +38,28 @@ final class RowSpill implements Closeable {
     /** Longest varint of an int. */
     private static final int MAX_VARINT = 5;
 
-    private final Path file;
+    private final FileChannel file;
     private final long budget;
-    private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
     private int length;
     private long written;
     private boolean kept;
 
-    private RowSpill(Path file, long budget, OutputStream out) {
+    private RowSpill(FileChannel file, long budget) {
         this.file = file;
         this.budget = budget;
-        this.out = out;
-        this.kept = out != null;
+        this.kept = file != null;
     }
 
     /** A spill in {@code folder} of at most {@code budget} bytes; one that keeps nothing when the folder cannot take a file. */
     static RowSpill in(Path folder, long budget) {
         try {
-            Path file = Files.createTempFile(folder, "mlpipe-rows-", ".bin");
-            return new RowSpill(file, budget, Files.newOutputStream(file));
+            Path path = Files.createTempFile(folder, "mlpipe-rows-", ".bin");
+            FileChannel file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            Files.delete(path); // open, it stays readable and writable; nothing is left behind whatever happens next
+            return new RowSpill(file, budget);
         } catch (IOException | UncheckedIOException | SecurityException e) {
-            return new RowSpill(null, 0, null); // read-only or missing folder: the second pass reads the CSV instead
+            return new RowSpill(null, 0); // read-only or missing folder: the second pass reads the CSV instead
         }
     }
 
@@ -121,34 +126,28 @@ final class RowSpill implements Closeable {
         length += count;
     }
 
-    /** Writes out the last rows; true when the file holds every row (false: over budget, or no file could be made). */
+    /**
+     * Writes out the last rows; true when the file holds every row (false: over budget, a failed write, or no file
+     * could be made).
+     */
     boolean finish() throws IOException {
-        if (kept) {
-            drain();
-        }
-        if (kept) {
-            out.close();
-        }
+        drain();
         return kept;
     }
 
-    /** The rows for the second pass, after {@link #finish()} returned true. */
+    /** The rows for the second pass, after {@link #finish()} returned true; closing it closes the spill. */
     RowSpillReader reader() throws IOException {
         if (!kept) {
             throw new IllegalStateException("the row spill was dropped; read the CSV again");
         }
-        return new RowSpillReader(Files.newInputStream(file));
+        return new RowSpillReader(Channels.newInputStream(file.position(0)));
     }
 
-    /** Deletes the file. */
+    /** Frees the file's space. */
     @Override
     public void close() throws IOException {
         if (file != null) {
-            try {
-                out.close();
-            } finally {
-                Files.deleteIfExists(file);
-            }
+            file.close();
         }
     }
 
@@ -173,12 +172,21 @@ final class RowSpill implements Closeable {
             return;
         }
         written += count;
-        if (written > budget) {
-            kept = false; // the rest of the pass only fills and empties the buffer
-            out.close();
-            Files.deleteIfExists(file);
-            return;
+        try {
+            if (written > budget) {
+                throw new IOException("over budget");
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(b, offset, count);
+            while (bytes.hasRemaining()) {
+                file.write(bytes);
+            }
+        } catch (IOException e) {
+            kept = false; // the rest of the pass only fills and empties the buffer; the second pass reads the CSV
+            try {
+                file.close();
+            } catch (IOException ignored) {
+                // the spill is given up either way; the CSV is still there to read
+            }
         }
-        out.write(b, offset, count);
     }
 }
