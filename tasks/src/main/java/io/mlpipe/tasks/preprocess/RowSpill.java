@@ -40,7 +40,8 @@ final class RowSpill implements Closeable {
 
     private final FileChannel file;
     private final long budget;
-    private final byte[] buffer = new byte[1 << 16];
+    /** 1 MiB: with 64 KiB writes and reads the core was about 15% slower on numeric data (its spill is near the CSV's size). */
+    private final byte[] buffer = new byte[1 << 20];
     private int length;
     private long written;
     private boolean kept;

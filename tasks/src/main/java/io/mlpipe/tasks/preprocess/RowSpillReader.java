@@ -11,7 +11,8 @@ final class RowSpillReader implements Closeable {
     private static final int MAX_VARINT = 5;
 
     private final InputStream in;
-    private byte[] buffer = new byte[1 << 16];
+    /** 1 MiB, as {@link RowSpill} writes. */
+    private byte[] buffer = new byte[1 << 20];
     private int pos;
     private int limit;
 
