@@ -42,8 +42,8 @@ final class RowSpillReader implements Closeable {
     /** Copies the next cell's bytes (see {@link RowSpill#bytes}) and then {@code separator} to {@code out}. */
     void copyBytes(CsvOutput out, byte separator) throws IOException {
         int count = token();
-        if (count <= CsvOutput.SHORT && buffer.length - pos >= CsvOutput.SHORT) {
-            out.writeShort(buffer, pos, count); // the usual number
+        if (count <= CsvOutput.SHORT && limit - pos >= count && buffer.length - pos >= CsvOutput.SHORT) {
+            out.writeShort(buffer, pos, count); // the usual number, read in full (its 16 bytes may reach past it)
             out.write(separator);
             pos += count;
             return;

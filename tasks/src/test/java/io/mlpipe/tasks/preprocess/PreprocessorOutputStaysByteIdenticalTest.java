@@ -2,6 +2,7 @@ package io.mlpipe.tasks.preprocess;
 
 import io.mlpipe.tasks.io.InMemoryObjectStore;
 import io.mlpipe.tasks.preprocess.PreprocessorTestSupport.SecondPass;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -10,7 +11,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static io.mlpipe.tasks.preprocess.PreprocessorTestSupport.BUCKET;
@@ -19,6 +22,7 @@ import static io.mlpipe.tasks.preprocess.PreprocessorTestSupport.key;
 import static io.mlpipe.tasks.preprocess.PreprocessorTestSupport.preprocess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The preprocess outputs (training CSVs, features.json, stats.json) of generated files with every kind of value
@@ -57,6 +61,22 @@ class PreprocessorOutputStaysByteIdenticalTest {
                         model + ": " + output);
             }
         }
+    }
+
+    @Test
+    void aSpillOfSeveralMegabytesWritesWhatASecondReadOfTheCsvWrites() {
+        // 300k rows spill about 3 MB: several of the spill's 1 MiB reads, so rows cross from one read to the next
+        String csv = PreprocessorTestSupport.csv(300_000);
+        Map<SecondPass, String> train = new EnumMap<>(SecondPass.class);
+        for (SecondPass secondPass : SecondPass.values()) {
+            InMemoryObjectStore store = new InMemoryObjectStore().put(BUCKET, key("big"), csv);
+            preprocess(store, "big", secondPass);
+            train.put(secondPass, store.text(BUCKET, "processed/big/" + RUN + "/train/train.csv")
+                    + store.text(BUCKET, "processed/big/" + RUN + "/validation/validation.csv"));
+        }
+        assertEquals(train.get(SecondPass.FROM_CSV_AGAIN).length(), train.get(SecondPass.FROM_SPILL).length());
+        assertTrue(train.get(SecondPass.FROM_CSV_AGAIN).equals(train.get(SecondPass.FROM_SPILL)),
+                "the spill's training data differs from the CSV's");
     }
 
     /** A seeded file of 2000 rows mixing the spellings the reader and the profiler handle differently. */

@@ -5,10 +5,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -57,6 +60,54 @@ class RowSpillKeepsRowsWithinItsBudgetTest {
             }
         }
         assertEquals(0, filesIn(folder), "the file has no name");
+    }
+
+    @Test
+    void cellsThatStraddleAShortReadComeBackWhole() throws IOException {
+        // what a spill holds: tokens and cells of every length up to past the two-word fast path, in any order
+        SplittableRandom random = new SplittableRandom(11);
+        ByteArrayOutputStream spilled = new ByteArrayOutputStream();
+        List<byte[]> cells = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            byte[] cell = cell(random, random.nextInt(24));
+            cells.add(cell);
+            spilled.write(cell.length);
+            spilled.write(cell);
+        }
+        byte[] bytes = spilled.toByteArray();
+        InputStream trickle = new InputStream() { // gives 1 to 7 bytes a read, so cells cross the end of every read
+            private int at;
+
+            @Override
+            public int read() {
+                return at < bytes.length ? bytes[at++] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (at == bytes.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(len, 1 + random.nextInt(7)), bytes.length - at);
+                System.arraycopy(bytes, at, b, off, n);
+                at += n;
+                return n;
+            }
+        };
+        ByteArrayOutputStream copied = new ByteArrayOutputStream();
+        CsvOutput out = new CsvOutput(copied);
+        try (RowSpillReader rows = new RowSpillReader(trickle)) {
+            for (int i = 0; i < cells.size(); i++) {
+                rows.copyBytes(out, (byte) ',');
+            }
+        }
+        out.flush();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (byte[] cell : cells) {
+            expected.write(cell);
+            expected.write(',');
+        }
+        assertArrayEquals(expected.toByteArray(), copied.toByteArray());
     }
 
     @Test
