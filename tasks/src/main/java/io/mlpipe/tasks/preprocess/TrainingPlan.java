@@ -34,6 +34,10 @@ final class TrainingPlan {
     final long[][] spilledWords;
     /** Per output column, the row from which the spill holds its cells as bytes ({@link ColumnProfile#NEVER}: none). */
     final long[] spilledAsBytesFrom;
+    /** The line where a value with no encoding first appears ({@link #unencodable}), or Long.MAX_VALUE. */
+    private long unencodableLine = Long.MAX_VALUE;
+    /** The error for the first value (file order, then output order) that has no encoding, or null. */
+    private DataValidationError unencodable;
 
     TrainingPlan(DataProfile profile, TargetEncoding target) {
         this.targetIndex = profile.targetIndex();
@@ -68,6 +72,11 @@ final class TrainingPlan {
             spilledValues[k] = encodedValues(column, k == 0 ? null : categoryCodes[k - 1], k == 0, separator);
             spilledWords[k] = Arrays.stream(spilledValues[k]).mapToLong(v -> v.length < Long.BYTES ? CsvOutput.word(v) : -1).toArray();
         }
+        if (unencodable != null) {
+            // as the second pass over the CSV fails at the first such cell (e.g. a label "-0" beside "0", whose
+            // class is one of two equal numbers, or text that is not UTF-8, whose category is its decoded text)
+            throw unencodable;
+        }
     }
 
     /** What each of the column's vocabulary values is written as, at its index, followed by {@code separator}. */
@@ -78,6 +87,13 @@ final class TrainingPlan {
             byte[] code = Values.isMissing(value, 0, value.length) ? new byte[0]
                     : label ? target.label(value, 0, value.length)
                     : codes != null ? codes.code(value, 0, value.length) : value;
+            if (code == null) {
+                if (column.firstLine(i) < unencodableLine) {
+                    unencodableLine = column.firstLine(i);
+                    unencodable = CategoryCodes.changedSinceFirstRead(unencodableLine, column.value(i), label ? "label" : "value");
+                }
+                code = new byte[0];
+            }
             encoded[i] = Arrays.copyOf(code, code.length + 1);
             encoded[i][code.length] = separator;
         }
