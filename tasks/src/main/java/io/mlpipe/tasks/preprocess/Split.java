@@ -14,7 +14,10 @@ final class Split {
     private final long threshold;
 
     Split(double validationFraction) {
-        this.threshold = (long) Math.ceil(validationFraction * 0x1.0p53);
+        // Clamped to [0, 2^53], the range of the hashes' top 53 bits, so validation's subtraction cannot overflow:
+        // below -1023 (threshold near Long.MIN_VALUE) a fraction would otherwise put rows in validation, where the
+        // double compare put none. The schema allows 0.05 to 0.5 only; NaN still gives 0 (no row), as it did.
+        this.threshold = (long) Math.min(Math.max(Math.ceil(validationFraction * 0x1.0p53), 0), 0x1.0p53);
     }
 
     /** {@code rowIndex} counts the rows used for training (rows without a target are not counted). */
