@@ -79,6 +79,78 @@ class PreprocessorOutputStaysByteIdenticalTest {
                 "the spill's training data differs from the CSV's");
     }
 
+    @Test
+    void randomFilesWriteTheSameTrainingDataFromTheSpillAsFromTheCsv() {
+        // columns whose vocabulary fills up at a random row (their later cells spilled as bytes, some past the spill's
+        // 1 MiB buffer), values of 1 to 9 bytes around the 7 that fit a word with their comma, text categories,
+        // missing spellings, blanks and quotes, a yes/no or a numeric target (itself spilled as bytes once it has
+        // more than the vocabulary's values)
+        String[] missing = {"", "NA", "n/a", "NaN", "null", " "};
+        String[] categories = {"a", "bb", "ccc", "dddddd", "eeeeeee", "ffffffff", "\"g, h\""};
+        for (int seed = 0; seed < 12; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            int rows = random.nextInt(30, seed % 4 == 0 ? 30_000 : 3000);
+            int[] kinds = new int[random.nextInt(1, 8)];
+            int[] fullFrom = new int[kinds.length];
+            StringBuilder csv = new StringBuilder();
+            for (int f = 0; f < kinds.length; f++) {
+                kinds[f] = random.nextInt(4);
+                fullFrom[f] = random.nextInt(rows);
+                csv.append('f').append(f).append(',');
+            }
+            boolean regression = random.nextBoolean();
+            csv.append(regression ? "price" : "target").append('\n');
+            String[] few = new String[20];
+            for (int i = 0; i < few.length; i++) {
+                few[i] = digits(random, 1 + random.nextInt(9));
+            }
+            for (int row = 0; row <= rows; row++) {
+                for (int f = 0; f < kinds.length; f++) {
+                    String value = row == rows ? (kinds[f] == 2 ? "a" : "0." + digits(random, (1 << 20) + random.nextInt(100)))
+                            : random.nextInt(15) == 0 ? missing[random.nextInt(missing.length)]
+                            : switch (kinds[f]) {
+                                case 0 -> few[random.nextInt(few.length)];
+                                case 1 -> row < fullFrom[f] ? few[random.nextInt(few.length)]
+                                        : digits(random, random.nextInt(300) == 0 ? random.nextInt(20, 3000) : 1 + random.nextInt(20));
+                                case 2 -> categories[random.nextInt(categories.length)];
+                                default -> (random.nextBoolean() ? "-" : "") + digits(random, 1 + random.nextInt(18))
+                                        + (random.nextBoolean() ? "." + digits(random, random.nextInt(1, 9)) : "");
+                            };
+                    if (random.nextInt(40) == 0 && !value.isEmpty() && !value.startsWith("\"")) {
+                        value = " " + value + "\t";
+                    } else if (random.nextInt(60) == 0 && !value.startsWith("\"")) {
+                        value = "\"" + value + "\"";
+                    }
+                    csv.append(value).append(',');
+                }
+                String label = random.nextInt(50) == 0 ? "" : regression ? digits(random, 1 + random.nextInt(8))
+                        : random.nextBoolean() ? "yes" : "no";
+                csv.append(row == rows ? (regression ? "5" : "yes") : label).append('\n');
+            }
+            Map<SecondPass, String> written = new EnumMap<>(SecondPass.class);
+            for (SecondPass secondPass : SecondPass.values()) {
+                InMemoryObjectStore store = new InMemoryObjectStore().put(BUCKET, key("fuzz"), csv.toString());
+                if (regression) {
+                    store.put(BUCKET, "config/fuzz.json", "{\"target\": \"price\"}");
+                }
+                preprocess(store, "fuzz", secondPass);
+                written.put(secondPass, store.text(BUCKET, "processed/fuzz/" + RUN + "/train/train.csv") + "\n--\n"
+                        + store.text(BUCKET, "processed/fuzz/" + RUN + "/validation/validation.csv"));
+            }
+            assertTrue(written.get(SecondPass.FROM_CSV_AGAIN).equals(written.get(SecondPass.FROM_SPILL)),
+                    "seed " + seed + ": the spill's training data differs from the CSV's");
+        }
+    }
+
+    private static String digits(SplittableRandom random, int length) {
+        char[] digits = new char[length];
+        digits[0] = (char) ('1' + random.nextInt(9));
+        for (int i = 1; i < length; i++) {
+            digits[i] = (char) ('0' + random.nextInt(10));
+        }
+        return new String(digits);
+    }
+
     /** A seeded file of 2000 rows mixing the spellings the reader and the profiler handle differently. */
     private static String csv(String model) {
         SplittableRandom random = new SplittableRandom(model.hashCode());

@@ -3,6 +3,7 @@ package io.mlpipe.tasks.preprocess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tokens and cells come back as written, across buffer refills; past its budget the spill keeps nothing. */
@@ -127,6 +129,245 @@ class RowSpillKeepsRowsWithinItsBudgetTest {
             spill.token(1);
             assertFalse(spill.finish());
         }
+    }
+
+    @Test
+    void randomRowsComeBackByteForByteWhateverTheBudgetAndTheReads() throws IOException {
+        // tokens up to 2^31 - 1, cells of 0 to 2 MiB (mostly numbers), budgets around the spill's size, reads of any length
+        byte[] source = cell(new SplittableRandom(1), (2 << 20) + 64);
+        for (int seed = 0; seed < 10; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            List<int[]> ops = new ArrayList<>(); // {token} or {start, count}
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream(); // the reference: LEB128 varints, cells after their length
+            ByteArrayOutputStream copied = new ByteArrayOutputStream(); // what copyBytes should write
+            for (int i = random.nextInt(1, 40_000); i > 0; i--) {
+                if (random.nextBoolean()) {
+                    int token = random.nextInt(50) == 0 ? Integer.MAX_VALUE
+                            : random.nextInt(10) == 0 ? random.nextInt(Integer.MAX_VALUE) : random.nextInt(ColumnProfile.VOCABULARY);
+                    ops.add(new int[] {token});
+                    varint(encoded, token);
+                } else {
+                    int count = cellLength(random);
+                    int start = random.nextInt(source.length - count + 1);
+                    ops.add(new int[] {start, count});
+                    varint(encoded, count);
+                    encoded.write(source, start, count);
+                    copied.write(source, start, count);
+                    copied.write(',');
+                }
+            }
+            byte[] reference = encoded.toByteArray();
+            long budget = switch (seed % 5) {
+                case 0 -> Long.MAX_VALUE;
+                case 1 -> reference.length; // just enough
+                case 2 -> reference.length - 1; // one byte short, whichever cell crosses it
+                case 3 -> random.nextLong(reference.length);
+                default -> -1 - random.nextInt(3); // less free space than the margin
+            };
+            try (RowSpill spill = RowSpill.in(folder, budget)) {
+                for (int[] op : ops) {
+                    if (op.length == 1) {
+                        spill.token(op[0]);
+                    } else {
+                        spill.bytes(source, op[0], op[0] + op[1]);
+                    }
+                }
+                boolean kept = spill.finish();
+                assertEquals(reference.length <= budget, kept, "seed " + seed + ": " + reference.length + " bytes, budget " + budget);
+                if (kept) {
+                    assertArrayEquals(copied.toByteArray(), readBack(ops, spill.reader(), "seed " + seed));
+                } else {
+                    assertThrows(IllegalStateException.class, spill::reader, "seed " + seed);
+                }
+            }
+            // the same bytes read through a stream that gives 1 to 1, 41 or 81 bytes a read
+            RowSpillReader trickled = new RowSpillReader(trickle(reference, random, 1 + 40 * random.nextInt(3)));
+            assertArrayEquals(copied.toByteArray(), readBack(ops, trickled, "seed " + seed + ", short reads"));
+        }
+    }
+
+    @Test
+    void shortFieldsComeBackWhereverTheyFallInTheSpillsAndTheCsvsBuffer() throws IOException, CsvFormatException {
+        // row() copies a field shorter than 16 bytes as two words, reading past its end in the CSV's buffer and
+        // writing past it in the spill's: try every spill length from 40 bytes short of a full buffer, with the
+        // record ending up to 20 bytes short of the end of the CSV's buffer (64 KiB, its last byte kept free)
+        int spillBuffer = 1 << 20;
+        int csvBuffer = 1 << 16;
+        int[] tokens = new int[18];
+        int[] fields = new int[18];
+        Arrays.fill(tokens, RowSpill.BYTES);
+        for (int k = 0; k < fields.length; k++) {
+            fields[k] = k;
+        }
+        byte[] filler = cell(new SplittableRandom(2), spillBuffer);
+        for (int spilled = spillBuffer - 40; spilled <= spillBuffer - 2; spilled++) {
+            int shortOfTheEnd = (spilled - spillBuffer + 40) % 21;
+            StringBuilder record = new StringBuilder();
+            for (int k = 0; k < fields.length; k++) {
+                record.append(k == 0 ? "" : ",").append("0123456789abcdefghij", 0, (k + spilled) % fields.length);
+            }
+            String padding = "p".repeat(csvBuffer - 1 - shortOfTheEnd - record.length() - 2);
+            byte[] csv = (padding + "\n" + record + "\n").getBytes(StandardCharsets.US_ASCII); // read at once, not moved
+            CsvParser parser = new CsvParser(new ByteArrayInputStream(csv));
+            assertTrue(parser.next());
+            assertTrue(parser.next());
+            try (RowSpill spill = RowSpill.in(folder, Long.MAX_VALUE)) {
+                spill.bytes(filler, 0, spilled - 3); // its length takes 3 bytes: the spill's buffer holds spilled bytes
+                spill.row(tokens, parser, fields);
+                spill.row(tokens, parser, fields);
+                spill.token(ColumnProfile.VOCABULARY - 1);
+                assertTrue(spill.finish());
+                ByteArrayOutputStream copied = new ByteArrayOutputStream();
+                CsvOutput out = new CsvOutput(copied);
+                try (RowSpillReader rows = spill.reader()) {
+                    rows.copyBytes(out, (byte) '\n');
+                    for (int k = 0; k < 2 * fields.length; k++) {
+                        rows.copyBytes(out, (byte) (k % fields.length == fields.length - 1 ? '\n' : ','));
+                    }
+                    assertEquals(ColumnProfile.VOCABULARY - 1, rows.token());
+                }
+                out.flush();
+                String expected = new String(filler, 0, spilled - 3, StandardCharsets.ISO_8859_1) + "\n" + record + "\n" + record + "\n";
+                assertEquals(expected, new String(copied.toByteArray(), StandardCharsets.ISO_8859_1), "spill at " + spilled);
+            }
+        }
+    }
+
+    @Test
+    void longestTokensAndCellsAroundTheBuffersSizeComeBackAtTheBuffersEnd() throws IOException {
+        // a token of 5 bytes where the buffer has 5 bytes left or fewer, and cells of about the buffer's size (whose
+        // length takes 3 bytes) after a buffer nearly full or nearly empty
+        int buffer = 1 << 20;
+        byte[] filler = cell(new SplittableRandom(5), buffer + 8);
+        for (int spilled = buffer - 10; spilled <= buffer - 2; spilled++) {
+            int cell = buffer - 8 + (spilled - buffer + 10);
+            List<int[]> ops = List.of(new int[] {0, spilled - 3}, new int[] {Integer.MAX_VALUE}, new int[] {1 << 28},
+                    new int[] {0, cell}, new int[] {ColumnProfile.VOCABULARY - 1}, new int[] {0, cell + 1}, new int[] {0, 7});
+            ByteArrayOutputStream copied = new ByteArrayOutputStream();
+            try (RowSpill spill = RowSpill.in(folder, Long.MAX_VALUE)) {
+                for (int[] op : ops) {
+                    if (op.length == 1) {
+                        spill.token(op[0]);
+                    } else {
+                        spill.bytes(filler, op[0], op[0] + op[1]);
+                        copied.write(filler, op[0], op[1]);
+                        copied.write(',');
+                    }
+                }
+                assertTrue(spill.finish());
+                assertArrayEquals(copied.toByteArray(), readBack(ops, spill.reader(), "spill at " + spilled));
+            }
+        }
+    }
+
+    @Test
+    void aWriteThatFailsDropsTheSpillAndItClosesAgainQuietly() throws IOException {
+        byte[] cell = cell(new SplittableRandom(3), 100);
+        RowSpill spill = RowSpill.in(folder, Long.MAX_VALUE);
+        spill.close(); // its channel is closed: the next drain's write throws ClosedChannelException
+        for (int i = 0; i < 20_000; i++) { // 2 MB: past a buffer
+            spill.bytes(cell, 0, cell.length);
+        }
+        assertFalse(spill.finish());
+        assertFalse(spill.finish(), "asked again");
+        assertThrows(IllegalStateException.class, spill::reader);
+        spill.close();
+        spill.close();
+    }
+
+    @Test
+    void aBudgetCrossedInsideACellBiggerThanTheBufferDropsTheSpill() throws IOException {
+        byte[] cell = cell(new SplittableRandom(4), 3 << 20);
+        try (RowSpill spill = RowSpill.in(folder, 2 << 20)) {
+            spill.token(5);
+            spill.bytes(cell, 0, cell.length);
+            assertFalse(spill.finish());
+        }
+        try (RowSpill spill = RowSpill.in(folder, 1 + 4 + cell.length)) { // the token, the cell's length, the cell
+            spill.token(5);
+            spill.bytes(cell, 0, cell.length);
+            assertTrue(spill.finish());
+            ByteArrayOutputStream copied = new ByteArrayOutputStream();
+            CsvOutput out = new CsvOutput(copied);
+            try (RowSpillReader rows = spill.reader()) {
+                assertEquals(5, rows.token());
+                rows.copyBytes(out, (byte) '\n');
+            }
+            out.flush();
+            byte[] expected = Arrays.copyOf(cell, cell.length + 1);
+            expected[cell.length] = '\n';
+            assertArrayEquals(expected, copied.toByteArray());
+        }
+    }
+
+    @Test
+    void aNegativeBudgetKeepsNothingEvenWhenNothingWasWritten() throws IOException {
+        try (RowSpill spill = RowSpill.in(folder, -1)) {
+            assertFalse(spill.finish());
+        }
+        try (RowSpill spill = RowSpill.in(folder, 0)) {
+            assertTrue(spill.finish(), "an empty spill fits a budget of 0");
+        }
+    }
+
+    /** Mostly numbers' lengths, now and then text, rarely past the 1 MiB buffer (up to 2 MiB). */
+    private static int cellLength(SplittableRandom random) {
+        int p = random.nextInt(10_000);
+        return p < 9_000 ? random.nextInt(21) : p < 9_900 ? random.nextInt(200) : p < 9_995 ? random.nextInt(70_000)
+                : (1 << 20) - 40 + random.nextInt(80) + (random.nextBoolean() ? 0 : random.nextInt(1 << 20));
+    }
+
+    private static void varint(ByteArrayOutputStream out, int value) {
+        int v = value;
+        while ((v & ~0x7F) != 0) {
+            out.write((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+    }
+
+    /** Reads {@code ops} back (a token, or a cell copied with a comma) and returns what the cells wrote. */
+    private static byte[] readBack(List<int[]> ops, RowSpillReader reader, String what) throws IOException {
+        ByteArrayOutputStream copied = new ByteArrayOutputStream();
+        CsvOutput out = new CsvOutput(copied);
+        try (RowSpillReader rows = reader) {
+            for (int i = 0; i < ops.size(); i++) {
+                int[] op = ops.get(i);
+                if (op.length == 1) {
+                    assertEquals(op[0], rows.token(), what + ", token " + i);
+                } else {
+                    rows.copyBytes(out, (byte) ',');
+                }
+            }
+        }
+        out.flush();
+        return copied.toByteArray();
+    }
+
+    /** {@code bytes} in reads of 1 to {@code most} bytes. */
+    private static InputStream trickle(byte[] bytes, SplittableRandom random, int most) {
+        return new InputStream() {
+            private int at;
+
+            @Override
+            public int read() {
+                return at < bytes.length ? bytes[at++] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (len == 0) {
+                    return 0;
+                }
+                if (at == bytes.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(len, 1 + random.nextInt(most)), bytes.length - at);
+                System.arraycopy(bytes, at, b, off, n);
+                at += n;
+                return n;
+            }
+        };
     }
 
     private static byte[] cell(SplittableRandom random, int length) {
