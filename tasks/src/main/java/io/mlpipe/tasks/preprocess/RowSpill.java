@@ -54,13 +54,30 @@ final class RowSpill implements Closeable {
 
     /** A spill in {@code folder} of at most {@code budget} bytes; one that keeps nothing when the folder cannot take a file. */
     static RowSpill in(Path folder, long budget) {
+        Path path = null;
+        FileChannel file = null;
         try {
-            Path path = Files.createTempFile(folder, "mlpipe-rows-", ".bin");
-            FileChannel file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            path = Files.createTempFile(folder, "mlpipe-rows-", ".bin");
+            file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
             Files.delete(path); // open, it stays readable and writable; nothing is left behind whatever happens next
             return new RowSpill(file, budget);
         } catch (IOException | UncheckedIOException | SecurityException e) {
+            discard(file, path);
             return new RowSpill(null, 0); // read-only or missing folder: the second pass reads the CSV instead
+        }
+    }
+
+    /** Closes and deletes what a failed {@link #in} made, as far as it can: the run goes on without a spill. */
+    private static void discard(FileChannel file, Path path) {
+        try {
+            if (file != null) {
+                file.close();
+            }
+            if (path != null) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | SecurityException ignored) {
+            // a leftover file only costs space in /tmp; failing the run for it would lose the drop
         }
     }
 
