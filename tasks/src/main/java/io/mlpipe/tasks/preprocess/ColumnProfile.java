@@ -2,6 +2,7 @@ package io.mlpipe.tasks.preprocess;
 
 import io.mlpipe.tasks.features.Values;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class ColumnProfile {
         if (cellByCellFrom == NEVER) {
             int index = values.count(csv.buffer(), csv.start(field), csv.end(field));
             if (index == seen) {
-                firstSeen(index, row, csv.line()); // new values get the next index
+                firstSeen(index, row, csv); // new values get the next index
             }
             if (index >= 0) {
                 return index;
@@ -138,14 +139,21 @@ final class ColumnProfile {
         return sum / numeric;
     }
 
-    private void firstSeen(int index, long row, long line) {
+    private void firstSeen(int index, long row, CsvParser csv) {
+        byte[] value = values.bytes(index);
+        if (!Arrays.equals(value, new String(value, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8))) {
+            // categories and classes are JSON text in features.json and in prediction requests: they must be UTF-8
+            throw new DataValidationError("row " + row + " (line " + csv.line() + "), column '" + name + "': the value '"
+                    + values.value(index) + "' is not UTF-8 text (the file looks saved in another encoding, such as"
+                    + " Latin-1 or Windows-1252); export it as CSV UTF-8 and upload it again");
+        }
         seen++;
         if (index == firstRows.length) {
             firstRows = Arrays.copyOf(firstRows, index * 2);
             firstLines = Arrays.copyOf(firstLines, index * 2);
         }
         firstRows[index] = row;
-        firstLines[index] = line;
+        firstLines[index] = csv.line();
     }
 
     /** Each distinct value once, weighted by its count. */

@@ -103,7 +103,7 @@ final class TargetEncoding {
         }
         TreeSet<Double> numbers = new TreeSet<>();
         for (String value : target.distinct().keySet()) {
-            numbers.add(Double.parseDouble(value));
+            numbers.add(Double.parseDouble(value) + 0.0); // + 0.0: "-0" is the class 0, not a second one
         }
         List<Object> labels = new ArrayList<>();
         for (double n : numbers) {
@@ -139,6 +139,6 @@ final class TargetEncoding {
         if (classes == null) {
             return Arrays.copyOfRange(b, start, end);
         }
-        return textCodes == null ? numberCodes.get(Values.parseOrNaN(b, start, end)) : textCodes.code(b, start, end);
+        return textCodes == null ? numberCodes.get(Values.parseOrNaN(b, start, end) + 0.0) : textCodes.code(b, start, end);
     }
 }

@@ -73,8 +73,8 @@ final class TrainingPlan {
             spilledWords[k] = Arrays.stream(spilledValues[k]).mapToLong(v -> v.length < Long.BYTES ? CsvOutput.word(v) : -1).toArray();
         }
         if (unencodable != null) {
-            // as the second pass over the CSV fails at the first such cell (e.g. a label "-0" beside "0", whose
-            // class is one of two equal numbers, or text that is not UTF-8, whose category is its decoded text)
+            // as the second pass over the CSV fails at the first such cell; no known value gets here any more (a label
+            // "-0" is the class 0, text that is not UTF-8 is refused by the first pass), so this guards the next one
             throw unencodable;
         }
     }
