@@ -25,7 +25,7 @@ class CsvParserReadsRecordsSplitAnywhereTest {
             csv.append(i).append(",x").append(i % 7).append(",\n");
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        List<String> oneByte = records(new Reads(bytes, () -> 1));
+        List<String> oneByte = records(new ShortReads(bytes, () -> 1));
         assertEquals(records(new ByteArrayInputStream(bytes)), oneByte);
         assertEquals(2_001, oneByte.size());
         assertEquals("line 2001, newline: [1999, x4, ]", oneByte.get(2_000));
@@ -38,8 +38,8 @@ class CsvParserReadsRecordsSplitAnywhereTest {
                 "line 4, newline: [x,\"y\"\nz, 5]", "line 6, newline: [6, 7]", "line 7, newline: [8, 9]");
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
         assertEquals(expected, records(new ByteArrayInputStream(bytes)));
-        assertEquals(expected, records(new Reads(bytes, () -> 1)));
-        assertEquals(expected, records(new Reads(bytes, () -> 5)));
+        assertEquals(expected, records(new ShortReads(bytes, () -> 1)));
+        assertEquals(expected, records(new ShortReads(bytes, () -> 5)));
     }
 
     @Test
@@ -51,7 +51,7 @@ class CsvParserReadsRecordsSplitAnywhereTest {
                 "line 10, newline: [, ]", "line 11, newline: [x\"y\", 7]", "line 12, newline: [a b, c]", "line 13, no newline: [z]");
         for (int size = 1; size <= bytes.length; size++) {
             int each = size;
-            assertEquals(expected, records(new Reads(bytes, () -> each)), "reads of " + size);
+            assertEquals(expected, records(new ShortReads(bytes, () -> each)), "reads of " + size);
         }
     }
 
@@ -67,7 +67,7 @@ class CsvParserReadsRecordsSplitAnywhereTest {
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         List<String> big = records(new ByteArrayInputStream(bytes));
         Random sizes = new Random(10);
-        assertEquals(big, records(new Reads(bytes, () -> 1 + sizes.nextInt(9))));
+        assertEquals(big, records(new ShortReads(bytes, () -> 1 + sizes.nextInt(9))));
         assertEquals(20_001, big.size());
         assertEquals("line 2, newline: [0, month-to-month, n 0]", big.get(1));
     }
@@ -86,7 +86,7 @@ class CsvParserReadsRecordsSplitAnywhereTest {
                 "line 4, no newline: [3, 4]");
         for (int size = 1; size <= bytes.length; size++) {
             int each = size;
-            assertEquals(expected, records(new Reads(bytes, () -> each)), "reads of " + size);
+            assertEquals(expected, records(new ShortReads(bytes, () -> each)), "reads of " + size);
         }
     }
 
@@ -96,7 +96,7 @@ class CsvParserReadsRecordsSplitAnywhereTest {
         List<String> expected = List.of("line 1, newline: [a, b]", "line 2, newline: [1, 2]", "line 3, newline: [3, 4]",
                 "line 4, newline: [5, 6]", "line 5, newline: [7, 8]");
         for (int first = 1; first <= bytes.length; first++) {
-            assertEquals(expected, records(new Reads(bytes, firstReadThenAll(first))), "first read of " + first);
+            assertEquals(expected, records(new ShortReads(bytes, firstReadThenAll(first))), "first read of " + first);
         }
     }
 
@@ -104,7 +104,7 @@ class CsvParserReadsRecordsSplitAnywhereTest {
     void countsACrLfSplitByTheEndOfANearlyFullBufferAsOneNewline() throws Exception {
         String csv = "a,b\n" + "x,y\n".repeat(16_000) + "1,2\r\n3,4\r\n";
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
-        List<String> records = records(new Reads(bytes, firstReadThenAll(csv.indexOf('\r') + 1)));
+        List<String> records = records(new ShortReads(bytes, firstReadThenAll(csv.indexOf('\r') + 1)));
         assertEquals(16_003, records.size());
         assertEquals(List.of("line 16002, newline: [1, 2]", "line 16003, newline: [3, 4]"), records.subList(16_001, 16_003));
     }
@@ -122,7 +122,7 @@ class CsvParserReadsRecordsSplitAnywhereTest {
         byte[] bytes = rows(100_000, new Random(7));
         Random sizes = new Random(8);
         List<String> big = records(new ByteArrayInputStream(bytes));
-        List<String> tiny = records(new Reads(bytes, () -> 1 + sizes.nextInt(7)));
+        List<String> tiny = records(new ShortReads(bytes, () -> 1 + sizes.nextInt(7)));
         assertEquals(big.size(), tiny.size());
         for (int i = 0; i < big.size(); i++) {
             assertEquals(big.get(i), tiny.get(i), "record " + i);
@@ -176,33 +176,5 @@ class CsvParserReadsRecordsSplitAnywhereTest {
     private static IntSupplier firstReadThenAll(int first) {
         int[] reads = {0};
         return () -> reads[0]++ == 0 ? first : Integer.MAX_VALUE;
-    }
-
-    /** The bytes in reads of the sizes given, like a network stream's. */
-    private static final class Reads extends InputStream {
-        private final byte[] bytes;
-        private final IntSupplier sizes;
-        private int pos;
-
-        Reads(byte[] bytes, IntSupplier sizes) {
-            this.bytes = bytes;
-            this.sizes = sizes;
-        }
-
-        @Override
-        public int read() {
-            return pos < bytes.length ? bytes[pos++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int length) {
-            if (pos == bytes.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(length, sizes.getAsInt()), bytes.length - pos);
-            System.arraycopy(bytes, pos, into, offset, n);
-            pos += n;
-            return n;
-        }
     }
 }

@@ -77,25 +77,7 @@ class RowSpillKeepsRowsWithinItsBudgetTest {
             spilled.write(cell);
         }
         byte[] bytes = spilled.toByteArray();
-        InputStream trickle = new InputStream() { // gives 1 to 7 bytes a read, so cells cross the end of every read
-            private int at;
-
-            @Override
-            public int read() {
-                return at < bytes.length ? bytes[at++] & 0xFF : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (at == bytes.length) {
-                    return -1;
-                }
-                int n = Math.min(Math.min(len, 1 + random.nextInt(7)), bytes.length - at);
-                System.arraycopy(bytes, at, b, off, n);
-                at += n;
-                return n;
-            }
-        };
+        InputStream trickle = trickle(bytes, random, 7); // cells cross the end of every read
         ByteArrayOutputStream copied = new ByteArrayOutputStream();
         CsvOutput out = new CsvOutput(copied);
         try (RowSpillReader rows = new RowSpillReader(trickle)) {
@@ -346,28 +328,7 @@ class RowSpillKeepsRowsWithinItsBudgetTest {
 
     /** {@code bytes} in reads of 1 to {@code most} bytes. */
     private static InputStream trickle(byte[] bytes, SplittableRandom random, int most) {
-        return new InputStream() {
-            private int at;
-
-            @Override
-            public int read() {
-                return at < bytes.length ? bytes[at++] & 0xFF : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (len == 0) {
-                    return 0;
-                }
-                if (at == bytes.length) {
-                    return -1;
-                }
-                int n = Math.min(Math.min(len, 1 + random.nextInt(most)), bytes.length - at);
-                System.arraycopy(bytes, at, b, off, n);
-                at += n;
-                return n;
-            }
-        };
+        return new ShortReads(bytes, () -> 1 + random.nextInt(most));
     }
 
     private static byte[] cell(SplittableRandom random, int length) {
