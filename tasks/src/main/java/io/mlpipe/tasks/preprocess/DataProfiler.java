@@ -37,6 +37,7 @@ final class DataProfiler {
             List<ColumnProfile> columns = header(csv);
             int targetIndex = targetIndex(columns);
             int[] order = outputOrder(columns.size(), targetIndex);
+            boolean featuresAdjacent = featuresAdjacent(columns.size(), targetIndex);
             ColumnProfile[] profiles = new ColumnProfile[order.length]; // the per-cell loop's view, in output order
             for (int k = 0; k < order.length; k++) {
                 profiles[k] = columns.get(order[k]);
@@ -56,7 +57,7 @@ final class DataProfiler {
                 for (int k = 0; k < profiles.length; k++) {
                     tokens[k] = profiles[k].add(csv, order[k], row, used);
                 }
-                spill.row(tokens, csv, order);
+                spill.row(tokens, csv, order, featuresAdjacent);
                 validation += split.validation(used);
                 used++;
             }
@@ -69,6 +70,14 @@ final class DataProfiler {
         } catch (CsvFormatException e) {
             throw new DataValidationError(e.getMessage());
         }
+    }
+
+    /**
+     * Whether the features stand side by side in the file (the target is its first or last column), so that a row's
+     * features can be written as one block of its bytes (see {@link RowSpill#row}).
+     */
+    static boolean featuresAdjacent(int columns, int targetIndex) {
+        return targetIndex == 0 || targetIndex == columns - 1;
     }
 
     /** The training CSV's column order: the label, then every other column as in the file. */

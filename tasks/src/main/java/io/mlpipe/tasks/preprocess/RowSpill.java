@@ -32,6 +32,10 @@ final class RowSpill implements Closeable {
     static final int BYTES = -1;
     /** A row's token for a missing cell of a column kept as bytes. */
     static final int MISSING = -2;
+    /** A row's flag: its features follow as one block of bytes (see {@link #row}). */
+    static final int BLOCK = 1;
+    /** A row's flag: its features follow cell by cell. */
+    static final int CELLS = 0;
     /** Cells shorter than this are copied as two words. */
     private static final int SHORT = 2 * Long.BYTES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -90,27 +94,65 @@ final class RowSpill implements Closeable {
     /**
      * A row: per cell (in output order), its vocabulary index, or {@link #BYTES} for the bytes of field
      * {@code fields[k]} of the current record, or {@link #MISSING} for none.
+     *
+     * <p>A row whose features are all kept as bytes (the features of a wide numeric table, once each has more
+     * distinct values than a vocabulary holds) starts with a flag: {@link #BLOCK} when, with {@code featuresAdjacent},
+     * its features stand in the record as written, none missing, quoted or padded, one comma apart: then they are
+     * kept as one cell, the record's bytes from the first feature to the last, commas included, and the second pass
+     * copies them in one go. Else {@link #CELLS}, and the cells follow one by one.
      */
-    void row(int[] tokens, CsvParser csv, int[] fields) throws IOException {
-        byte[] b = csv.buffer();
+    void row(int[] tokens, CsvParser csv, int[] fields, boolean featuresAdjacent) throws IOException {
+        if (featuresAdjacent && allFeaturesAsBytes(tokens)) {
+            int last = tokens.length - 1;
+            if (isBlock(tokens, csv, fields)) {
+                token(BLOCK);
+                cell(tokens[0], csv, fields[0]);
+                bytes(csv.buffer(), csv.start(fields[1]), csv.end(fields[last]));
+                return;
+            }
+            token(CELLS);
+        }
         for (int k = 0; k < tokens.length; k++) {
-            int token = tokens[k];
-            if (token >= 0) {
-                token(token);
-            } else if (token == MISSING) {
-                bytes(b, 0, 0);
+            cell(tokens[k], csv, fields[k]);
+        }
+    }
+
+    private static boolean allFeaturesAsBytes(int[] tokens) {
+        for (int k = 1; k < tokens.length; k++) {
+            if (tokens[k] >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** No missing feature, and each feature's value ends one byte (its comma) before the next one's starts. */
+    private static boolean isBlock(int[] tokens, CsvParser csv, int[] fields) {
+        for (int k = 1; k < tokens.length; k++) {
+            if (tokens[k] != BYTES || k > 1 && csv.end(fields[k - 1]) + 1 != csv.start(fields[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void cell(int token, CsvParser csv, int field) throws IOException {
+        byte[] b = csv.buffer();
+        if (token >= 0) {
+            token(token);
+        } else if (token == MISSING) {
+            bytes(b, 0, 0);
+        } else {
+            int start = csv.start(field);
+            int count = csv.end(field) - start;
+            if (count < SHORT && b.length - start >= SHORT && length <= buffer.length - SHORT - 1) {
+                // the usual number: its length, then two word copies instead of arraycopy's set-up
+                buffer[length] = (byte) count;
+                LONGS.set(buffer, length + 1, (long) LONGS.get(b, start));
+                LONGS.set(buffer, length + 1 + Long.BYTES, (long) LONGS.get(b, start + Long.BYTES));
+                length += 1 + count;
             } else {
-                int start = csv.start(fields[k]);
-                int count = csv.end(fields[k]) - start;
-                if (count < SHORT && b.length - start >= SHORT && length <= buffer.length - SHORT - 1) {
-                    // the usual number: its length, then two word copies instead of arraycopy's set-up
-                    buffer[length] = (byte) count;
-                    LONGS.set(buffer, length + 1, (long) LONGS.get(b, start));
-                    LONGS.set(buffer, length + 1 + Long.BYTES, (long) LONGS.get(b, start + Long.BYTES));
-                    length += 1 + count;
-                } else {
-                    bytes(b, start, start + count);
-                }
+                bytes(b, start, start + count);
             }
         }
     }

@@ -25,8 +25,18 @@ final class TrainingDataWriter {
         long[][] words = plan.spilledWords;
         long[] asBytesFrom = plan.spilledAsBytesFrom;
         int last = values.length - 1;
+        long flaggedFrom = plan.blocksFrom;
         for (long used = 0; used < plan.rows; used++) {
             CsvOutput out = to.of(used);
+            if (used >= flaggedFrom && rows.token() == RowSpill.BLOCK) {
+                if (used < asBytesFrom[0]) {
+                    out.write(values[0][rows.token()]); // the label and its comma
+                } else {
+                    rows.copyBytes(out, (byte) ',');
+                }
+                rows.copyBytes(out, (byte) '\n'); // the features as written, commas included
+                continue;
+            }
             for (int k = 0; k <= last; k++) {
                 if (used < asBytesFrom[k]) {
                     int token = rows.token();

@@ -34,6 +34,11 @@ final class TrainingPlan {
     final long[][] spilledWords;
     /** Per output column, the row from which the spill holds its cells as bytes ({@link ColumnProfile#NEVER}: none). */
     final long[] spilledAsBytesFrom;
+    /**
+     * The row from which the spill's rows start with a flag, {@link RowSpill#BLOCK} or {@link RowSpill#CELLS}: from
+     * where every feature is kept as bytes, if the features stand side by side in the file; else {@link ColumnProfile#NEVER}.
+     */
+    final long blocksFrom;
     /** The line where a value with no encoding first appears ({@link #unencodable}), or Long.MAX_VALUE. */
     private long unencodableLine = Long.MAX_VALUE;
     /** The error for the first value (file order, then output order) that has no encoding, or null. */
@@ -72,6 +77,11 @@ final class TrainingPlan {
             spilledValues[k] = encodedValues(column, k == 0 ? null : categoryCodes[k - 1], k == 0, separator);
             spilledWords[k] = Arrays.stream(spilledValues[k]).mapToLong(v -> v.length < Long.BYTES ? CsvOutput.word(v) : -1).toArray();
         }
+        long allFeaturesAsBytes = 0;
+        for (int k = 1; k < order.length; k++) {
+            allFeaturesAsBytes = Math.max(allFeaturesAsBytes, spilledAsBytesFrom[k]);
+        }
+        this.blocksFrom = DataProfiler.featuresAdjacent(order.length, targetIndex) ? allFeaturesAsBytes : ColumnProfile.NEVER;
         if (unencodable != null) {
             // as the second pass over the CSV fails at the first such cell; no known value gets here any more (a label
             // "-0" is the class 0, text that is not UTF-8 is refused by the first pass), so this guards the next one

@@ -5,6 +5,7 @@ import io.mlpipe.tasks.preprocess.PreprocessorTestSupport.SecondPass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,6 +150,50 @@ class PreprocessorOutputStaysByteIdenticalTest {
             digits[i] = (char) ('0' + random.nextInt(10));
         }
         return new String(digits);
+    }
+
+    @ParameterizedTest(name = "target column {0}")
+    @ValueSource(strings = {"first", "last", "middle"})
+    void rowsOfFeaturesKeptAsOneBlockWriteWhatASecondReadOfTheCsvWrites(String where) {
+        // five numeric features with more distinct values than a vocabulary holds, so from row ~1,100 a row's
+        // features are kept as one block, unless one is missing, quoted or padded (then cell by cell)
+        SplittableRandom random = new SplittableRandom(where.hashCode());
+        int features = 5;
+        int target = where.equals("first") ? 0 : where.equals("last") ? features : 2;
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c <= features; c++) {
+            csv.append(c == 0 ? "" : ",").append(c == target ? "target" : "f" + c);
+        }
+        csv.append('\n');
+        for (int row = 0; row < 20_000; row++) {
+            for (int c = 0; c <= features; c++) {
+                csv.append(c == 0 ? "" : ",");
+                if (c == target) {
+                    csv.append(random.nextInt(2));
+                    continue;
+                }
+                String value = String.format(Locale.ROOT, "%.4f", random.nextDouble(-100, 100));
+                csv.append(switch (random.nextInt(60)) {
+                    case 0 -> "";
+                    case 1 -> "NA";
+                    case 2 -> "\"" + value + "\"";
+                    case 3 -> " " + value;
+                    case 4 -> value + "\t";
+                    default -> value;
+                });
+            }
+            csv.append(random.nextInt(30) == 0 ? "\r\n" : "\n");
+        }
+        Map<SecondPass, String> written = new EnumMap<>(SecondPass.class);
+        for (SecondPass secondPass : SecondPass.values()) {
+            InMemoryObjectStore store = new InMemoryObjectStore().put(BUCKET, key("wide"), csv.toString());
+            preprocess(store, "wide", secondPass);
+            written.put(secondPass, store.text(BUCKET, "processed/wide/" + RUN + "/train/train.csv")
+                    + store.text(BUCKET, "processed/wide/" + RUN + "/validation/validation.csv"));
+        }
+        assertEquals(20_000, written.get(SecondPass.FROM_SPILL).lines().count());
+        assertTrue(written.get(SecondPass.FROM_CSV_AGAIN).equals(written.get(SecondPass.FROM_SPILL)),
+                "the spill's training data differs from the CSV's");
     }
 
     /** A seeded file of 2000 rows mixing the spellings the reader and the profiler handle differently. */

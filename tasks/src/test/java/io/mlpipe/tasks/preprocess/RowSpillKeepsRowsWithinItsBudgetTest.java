@@ -195,8 +195,8 @@ class RowSpillKeepsRowsWithinItsBudgetTest {
             assertTrue(parser.next());
             try (RowSpill spill = RowSpill.in(folder, Long.MAX_VALUE)) {
                 spill.bytes(filler, 0, spilled - 3); // its length takes 3 bytes: the spill's buffer holds spilled bytes
-                spill.row(tokens, parser, fields);
-                spill.row(tokens, parser, fields);
+                spill.row(tokens, parser, fields, false);
+                spill.row(tokens, parser, fields, false);
                 spill.token(ColumnProfile.VOCABULARY - 1);
                 assertTrue(spill.finish());
                 ByteArrayOutputStream copied = new ByteArrayOutputStream();
