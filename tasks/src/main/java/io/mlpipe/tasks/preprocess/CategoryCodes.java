@@ -34,12 +34,7 @@ final class CategoryCodes {
 
     /** The second pass met a {@code what} (value, label) the first did not see: the object was replaced in between. */
     static DataValidationError changedSinceFirstRead(CsvParser csv, int field, String what) {
-        return changedSinceFirstRead(csv.line(), csv.text(field), what);
-    }
-
-    /** The same for the {@code value} on {@code line}. */
-    static DataValidationError changedSinceFirstRead(long line, String value, String what) {
-        return new DataValidationError("line " + line + ": the " + what + " '" + value
+        return new DataValidationError("line " + csv.line() + ": the " + what + " '" + csv.text(field)
                 + "' was not in the file when it was first read: the file changed while it was being preprocessed");
     }
 }

@@ -120,16 +120,6 @@ final class ColumnProfile {
         return values.bytes(index);
     }
 
-    /** The value with vocabulary index {@code index}, as text. */
-    String value(int index) {
-        return values.value(index);
-    }
-
-    /** The line of the file where the value with vocabulary index {@code index} first appears. */
-    long firstLine(int index) {
-        return firstLines[index];
-    }
-
     /** How many values the vocabulary holds (all of the column's, unless {@link #cellByCellFrom()} is a row). */
     int vocabularySize() {
         return values.size();

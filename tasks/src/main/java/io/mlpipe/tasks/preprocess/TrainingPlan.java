@@ -4,6 +4,7 @@ import io.mlpipe.tasks.features.Feature;
 import io.mlpipe.tasks.features.FeatureSpec;
 import io.mlpipe.tasks.features.Values;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,10 +40,6 @@ final class TrainingPlan {
      * where every feature is kept as bytes, if the features stand side by side in the file; else {@link ColumnProfile#NEVER}.
      */
     final long blocksFrom;
-    /** The line where a value with no encoding first appears ({@link #unencodable}), or Long.MAX_VALUE. */
-    private long unencodableLine = Long.MAX_VALUE;
-    /** The error for the first value (file order, then output order) that has no encoding, or null. */
-    private DataValidationError unencodable;
 
     TrainingPlan(DataProfile profile, TargetEncoding target) {
         this.targetIndex = profile.targetIndex();
@@ -82,11 +79,6 @@ final class TrainingPlan {
             allFeaturesAsBytes = Math.max(allFeaturesAsBytes, spilledAsBytesFrom[k]);
         }
         this.blocksFrom = DataProfiler.featuresAdjacent(order.length, targetIndex) ? allFeaturesAsBytes : ColumnProfile.NEVER;
-        if (unencodable != null) {
-            // as the second pass over the CSV fails at the first such cell; no known value gets here any more (a label
-            // "-0" is the class 0, text that is not UTF-8 is refused by the first pass), so this guards the next one
-            throw unencodable;
-        }
     }
 
     /** What each of the column's vocabulary values is written as, at its index, followed by {@code separator}. */
@@ -98,11 +90,9 @@ final class TrainingPlan {
                     : label ? target.label(value, 0, value.length)
                     : codes != null ? codes.code(value, 0, value.length) : value;
             if (code == null) {
-                if (column.firstLine(i) < unencodableLine) {
-                    unencodableLine = column.firstLine(i);
-                    unencodable = CategoryCodes.changedSinceFirstRead(unencodableLine, column.value(i), label ? "label" : "value");
-                }
-                code = new byte[0];
+                // the codes come from these very values (a label "-0" is the class 0; text not UTF-8 is refused)
+                throw new IllegalStateException("no encoding for the value '" + new String(value, StandardCharsets.UTF_8)
+                        + "' of column '" + column.name + "'");
             }
             encoded[i] = Arrays.copyOf(code, code.length + 1);
             encoded[i][code.length] = separator;
