@@ -36,16 +36,18 @@ final class RowSpill implements Closeable {
     static final int BLOCK = 1;
     /** A row's flag: its features follow cell by cell. */
     static final int CELLS = 0;
-    /** Cells shorter than this are copied as two words. */
-    private static final int SHORT = 2 * Long.BYTES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Longest varint of an int. */
-    private static final int MAX_VARINT = 5;
+    static final int MAX_VARINT = 5;
+    /**
+     * The spill's buffer, and its reader's: 1 MiB, since with 64 KiB writes and reads the core was about 15% slower
+     * on numeric data (its spill is near the CSV's size).
+     */
+    static final int BUFFER = 1 << 20;
 
     private final FileChannel file;
     private final long budget;
-    /** 1 MiB: with 64 KiB writes and reads the core was about 15% slower on numeric data (its spill is near the CSV's size). */
-    private final byte[] buffer = new byte[1 << 20];
+    private final byte[] buffer = new byte[BUFFER];
     private int length;
     private long written;
     private boolean kept;
@@ -145,7 +147,7 @@ final class RowSpill implements Closeable {
         } else {
             int start = csv.start(field);
             int count = csv.end(field) - start;
-            if (count < SHORT && b.length - start >= SHORT && length <= buffer.length - SHORT - 1) {
+            if (count < CsvOutput.SHORT && b.length - start >= CsvOutput.SHORT && length <= buffer.length - CsvOutput.SHORT - 1) {
                 // the usual number: its length, then two word copies instead of arraycopy's set-up
                 buffer[length] = (byte) count;
                 LONGS.set(buffer, length + 1, (long) LONGS.get(b, start));

@@ -8,11 +8,8 @@ import java.util.Arrays;
 
 /** Reads back the tokens {@link RowSpill} wrote, in the same order. */
 final class RowSpillReader implements Closeable {
-    private static final int MAX_VARINT = 5;
-
     private final InputStream in;
-    /** 1 MiB, as {@link RowSpill} writes. */
-    private byte[] buffer = new byte[1 << 20];
+    private byte[] buffer = new byte[RowSpill.BUFFER];
     private int pos;
     private int limit;
 
@@ -22,8 +19,8 @@ final class RowSpillReader implements Closeable {
 
     /** The next cell's token (see {@link RowSpill#token}). */
     int token() throws IOException {
-        if (limit - pos < MAX_VARINT) {
-            fill(MAX_VARINT);
+        if (limit - pos < RowSpill.MAX_VARINT) {
+            fill(RowSpill.MAX_VARINT);
         }
         int b = buffer[pos++];
         if (b >= 0) {

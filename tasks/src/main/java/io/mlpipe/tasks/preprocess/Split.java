@@ -20,14 +20,10 @@ final class Split {
         this.threshold = (long) Math.min(Math.max(Math.ceil(validationFraction * 0x1.0p53), 0), 0x1.0p53);
     }
 
-    /** {@code rowIndex} counts the rows used for training (rows without a target are not counted). */
-    boolean isValidation(long rowIndex) {
-        return validation(rowIndex) == 1;
-    }
-
     /**
-     * 1 for a validation row, else 0; computed without a branch, since which rows go where is random and a
-     * mispredicted branch per row costs more than the hash.
+     * 1 for a validation row, else 0; {@code rowIndex} counts the rows used for training (rows without a target are
+     * not counted). Computed without a branch, since which rows go where is random and a mispredicted branch per row
+     * costs more than the hash.
      */
     int validation(long rowIndex) {
         long h = mix(SEED + rowIndex * 0x9E3779B97F4A7C15L) >>> 11;

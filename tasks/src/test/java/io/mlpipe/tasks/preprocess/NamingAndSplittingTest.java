@@ -32,8 +32,8 @@ class NamingAndSplittingTest {
         Split split = new Split(0.2);
         int validation = 0;
         for (long i = 0; i < 100_000; i++) {
-            validation += split.isValidation(i) ? 1 : 0;
-            assertEquals(split.isValidation(i), new Split(0.2).isValidation(i));
+            validation += split.validation(i);
+            assertEquals(split.validation(i), new Split(0.2).validation(i));
         }
         assertTrue(validation > 19_500 && validation < 20_500, "validation rows " + validation);
     }

@@ -173,7 +173,7 @@ class RowSpillKeepsRowsWithinItsBudgetTest {
         // row() copies a field shorter than 16 bytes as two words, reading past its end in the CSV's buffer and
         // writing past it in the spill's: try every spill length from 40 bytes short of a full buffer, with the
         // record ending up to 20 bytes short of the end of the CSV's buffer (64 KiB, its last byte kept free)
-        int spillBuffer = 1 << 20;
+        int spillBuffer = RowSpill.BUFFER;
         int csvBuffer = 1 << 16;
         int[] tokens = new int[18];
         int[] fields = new int[18];
@@ -219,7 +219,7 @@ class RowSpillKeepsRowsWithinItsBudgetTest {
     void longestTokensAndCellsAroundTheBuffersSizeComeBackAtTheBuffersEnd() throws IOException {
         // a token of 5 bytes where the buffer has 5 bytes left or fewer, and cells of about the buffer's size (whose
         // length takes 3 bytes) after a buffer nearly full or nearly empty
-        int buffer = 1 << 20;
+        int buffer = RowSpill.BUFFER;
         byte[] filler = cell(new SplittableRandom(5), buffer + 8);
         for (int spilled = buffer - 10; spilled <= buffer - 2; spilled++) {
             int cell = buffer - 8 + (spilled - buffer + 10);
