@@ -69,8 +69,13 @@ final class RowSpill implements Closeable {
             return new RowSpill(file, budget);
         } catch (IOException | UncheckedIOException | SecurityException e) {
             discard(file, path);
-            return new RowSpill(null, 0); // read-only or missing folder: the second pass reads the CSV instead
+            return none(); // read-only or missing folder: the second pass reads the CSV instead
         }
+    }
+
+    /** A spill that keeps nothing: the second pass reads the CSV again. */
+    static RowSpill none() {
+        return new RowSpill(null, 0);
     }
 
     /** Closes and deletes what a failed {@link #in} made, as far as it can: the run goes on without a spill. */
