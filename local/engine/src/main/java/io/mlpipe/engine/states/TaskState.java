@@ -87,7 +87,9 @@ final class TaskState extends AbstractState {
             return result == null ? Json.NODES.nullNode() : result;
         } catch (StatesError e) {
             if (token != null) run.dropTaskToken(token);
-            if (poller != null) poller.cancel();
+            // An interrupted engine thread is the twin shutting down (StopExecution wakes waits, timeouts interrupt
+            // only the call's own thread): the job keeps running for the resumed execution to poll, so stop it not
+            if (poller != null && !Thread.currentThread().isInterrupted()) poller.cancel();
             if (!Fork.isAbort(e)) failed(e, run);
             throw e;
         }
