@@ -49,6 +49,13 @@ class ValuesReadLikeXgboostTest {
             12abc     | false | false
             Infinity  | false | false
             0x1F      | false | false
+            +         | false | false
+            -+1       | false | false
+            --1       | false | false
+            1/2       | false | false
+            /1        | false | false
+            1:        | false | false
+            12°       | false | false
             """)
     void classifiesCells(String cell, boolean number, boolean missing) {
         assertEquals(number, Values.isNumber(cell));
@@ -58,7 +65,8 @@ class ValuesReadLikeXgboostTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"42", "-3.25", "+.5", ".5", "-0.5", "7.", "1e-3", "1e5", "6.02E23", "0.1", "123456789.123456", "12345678901234567890", "-0.000001"})
+    @CsvSource({"42", "-3.25", "+.5", ".5", "-0.5", "7.", "1e-3", "1e5", "6.02E23", "0.1", "123456789.123456", "12345678901234567890", "-0.000001", "-0", "+0", "-0.0", "-.0",
+            "999999999999999", "-99999999999999.9", "9999999999999999"})
     void parsesExactlyLikeDoubleParseDouble(String cell) {
         byte[] bytes = cell.getBytes(StandardCharsets.US_ASCII);
         assertEquals(Double.parseDouble(cell), Values.parseOrNaN(bytes, 0, bytes.length));
