@@ -61,6 +61,15 @@ final class ByteVocabulary {
         return size - 1;
     }
 
+    /** Counts one occurrence of a value it holds and returns the value's index; -1, counting nothing, for any other. */
+    int countKnown(byte[] b, int start, int end) {
+        int entry = slots[find(b, start, end)] - 1;
+        if (entry >= 0) {
+            counts[entry]++;
+        }
+        return entry;
+    }
+
     /** Adds a value (if new) and returns its index. */
     int add(String value) {
         byte[] b = value.getBytes(StandardCharsets.UTF_8);

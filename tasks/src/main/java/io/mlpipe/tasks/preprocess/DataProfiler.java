@@ -55,7 +55,9 @@ final class DataProfiler {
                     continue;
                 }
                 for (int k = 0; k < profiles.length; k++) {
-                    tokens[k] = profiles[k].add(csv, order[k], row, used);
+                    ColumnProfile column = profiles[k];
+                    int token = column.addKnown(csv, order[k]);
+                    tokens[k] = token >= 0 ? token : column.add(csv, order[k], row, used);
                 }
                 spill.row(tokens, csv, order, featuresAdjacent);
                 validation += split.validation(used);
