@@ -18,6 +18,7 @@ public final class ChildJvm {
     private final List<String> arguments = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private long timeoutSeconds = 600;
+    private boolean progressShown;
 
     private ChildJvm(String mainClass) {
         this.mainClass = mainClass;
@@ -53,6 +54,12 @@ public final class ChildJvm {
         return this;
     }
 
+    /** The child's stderr goes to this process's as it comes, for a child that reports its progress there. */
+    public ChildJvm showingProgress() {
+        this.progressShown = true;
+        return this;
+    }
+
     public Command.Result run() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -61,6 +68,6 @@ public final class ChildJvm {
         command.add(classpath);
         command.add(mainClass);
         command.addAll(arguments);
-        return Command.run(command, null, environment, false, timeoutSeconds);
+        return Command.run(command, null, environment, progressShown, timeoutSeconds);
     }
 }

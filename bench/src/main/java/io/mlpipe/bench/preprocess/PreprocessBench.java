@@ -7,13 +7,8 @@ import io.mlpipe.bench.Command;
 import io.mlpipe.bench.Format;
 import io.mlpipe.bench.Samples;
 import io.mlpipe.bench.Table;
-import io.mlpipe.tasks.preprocess.CsvRecords;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +21,8 @@ import java.util.regex.Pattern;
 public final class PreprocessBench implements Benchmark {
     private static final long MB = 1_000_000;
     private static final Pattern CHILD_OUTPUT = Pattern.compile("rows=(\\d+) nanos=(\\d+) peakHeapBytes=(\\d+)");
+    private static final Pattern CASE = Pattern.compile("case=(\\d+) wall=([\\d,]+) cpu=([\\d,]+)");
+    private static final Pattern ROWS = Pattern.compile("(?m)^rows=(\\d+)$");
 
     @Override
     public String name() {
@@ -44,7 +41,6 @@ public final class PreprocessBench implements Benchmark {
         int warmups = context.quick() ? 1 : 2;
         int rounds = context.quick() ? 3 : 5;
 
-        ScratchObjectStore store = new ScratchObjectStore(context.scratch());
         List<Shape> shapes = List.of(
                 new Shape("churn", CsvFiles.churn(context, throughputBytes)),
                 new Shape("wide numeric", CsvFiles.wideNumeric(context, throughputBytes)));
@@ -54,29 +50,27 @@ public final class PreprocessBench implements Benchmark {
         for (Shape shape : shapes) {
             String key = shape.key();
             long size = Files.size(context.scratch().resolve(key));
-            long[] rows = new long[1];
-            List<Case> cases = List.of(
-                    new Case("plain read of the bytes (the limit)", () -> plainRead(store, key)),
-                    new Case("read + count newlines (one look at every byte)", () -> countNewlines(store, key)),
-                    new Case("CSV reader alone (records and fields, no values looked at)", () -> readRecords(store, key)),
-                    new Case("preprocess core, as it runs (CSV read once, second pass from the /tmp spill)",
-                            () -> rows[0] = rowsOf(PreprocessRun.preprocess(store, key))),
-                    new Case("preprocess core, second pass reading the CSV again (when /tmp has no room)",
-                            () -> PreprocessRun.preprocessReadingTheCsvTwice(store, key)));
-            for (int round = -warmups; round < rounds; round++) {
-                context.say("%s: %s %d of %d ...", shape.name(), round < 0 ? "warm-up" : "round",
-                        round < 0 ? round + warmups + 1 : round + 1, round < 0 ? warmups : rounds);
-                for (Case c : cases) { // interleaved, so a busy neighbour slows every case alike
-                    c.measure(round >= 0);
-                }
+            context.say("%s: %d warm-up and %d measured rounds of every case, in a JVM of their own ...", shape.name(),
+                    warmups, rounds);
+            Command.Result child = ChildJvm.of(ShapeRounds.class).showingProgress()
+                    .arguments(context.scratch().toString(), key, shape.name(), Integer.toString(warmups), Integer.toString(rounds))
+                    .timeoutSeconds(1800).run().orThrow();
+            Matcher rows = ROWS.matcher(child.stdout());
+            if (!rows.find()) {
+                throw new IllegalStateException("the " + shape.name() + " rounds printed no row count:\n" + child.stdout());
             }
-            double plain = cases.get(0).wall.median();
-            for (Case c : cases) {
-                throughput.row(shape.name(), c.label, Format.nanos(c.wall.median()), Format.megabytesPerSecond(size, c.wall.median()),
-                        Format.megabytesPerSecond(size, c.cpu.median()), Format.ratio(plain, c.wall.median()));
+            Matcher line = CASE.matcher(child.stdout());
+            double plain = Double.NaN;
+            while (line.find()) {
+                Samples wall = samples(line.group(2));
+                Samples cpu = samples(line.group(3));
+                plain = Double.isNaN(plain) ? wall.median() : plain; // the first case is the limit
+                throughput.row(shape.name(), ShapeRounds.CASES.get(Integer.parseInt(line.group(1))), Format.nanos(wall.median()),
+                        Format.megabytesPerSecond(size, wall.median()), Format.megabytesPerSecond(size, cpu.median()),
+                        Format.ratio(plain, wall.median()));
             }
             described.append(described.isEmpty() ? "" : "; ").append("**").append(shape.name()).append("**, ")
-                    .append(Format.bytes(size)).append(", ").append(Format.number(rows[0])).append(" rows");
+                    .append(Format.bytes(size)).append(", ").append(Format.number(Long.parseLong(rows.group(1)))).append(" rows");
         }
 
         context.say("memory: preprocessing %s in a JVM with -Xmx256m ...", Format.bytes(memoryBytes));
@@ -108,7 +102,8 @@ public final class PreprocessBench implements Benchmark {
                 MB/s depends on how long the fields are, so there are two shapes: **churn** (`SampleData.writeChurn`:
                 4 numeric and 3 categorical columns, ~1%% missing values, a yes/no target; ~5 bytes a field) and **wide
                 numeric** (20 decimal features with six decimals, a 0/1 target; ~9 bytes a field). Here: %s.
-                Warm-up %d, then the median of %d interleaved rounds. MB/s per CPU second
+                Each shape runs in a JVM of its own, as JMH forks one per benchmark: after the other shape, the JIT's
+                profiles are tuned for that one. Warm-up %d, then the median of %d interleaved rounds. MB/s per CPU second
                 divides by the measuring thread's CPU time (user + system), which a busy machine inflates less than
                 the wall time. The CSV reader alone is the part of the core that only finds records and fields.
 
@@ -121,75 +116,14 @@ public final class PreprocessBench implements Benchmark {
                 """.formatted(described, warmups, rounds, throughput, Format.bytes(bigSize), memory, context.reproduce());
     }
 
-    private static long rowsOf(Map<String, Object> output) {
-        return ((Number) ((Map<?, ?>) output.get("rows")).get("total")).longValue();
-    }
-
     private record Shape(String name, String key) {
     }
 
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    /** One measured case: its wall time and the measuring thread's CPU time per round. */
-    private static final class Case {
-        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-        final String label;
-        final Work work;
-        final Samples wall = new Samples();
-        final Samples cpu = new Samples();
-
-        Case(String label, Work work) {
-            this.label = label;
-            this.work = work;
+    private static Samples samples(String commaSeparatedNanos) {
+        Samples samples = new Samples();
+        for (String nanos : commaSeparatedNanos.split(",")) {
+            samples.add(Long.parseLong(nanos));
         }
-
-        void measure(boolean keep) throws Exception {
-            long cpuStart = THREADS.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            work.run();
-            long nanos = System.nanoTime() - start;
-            long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
-            if (keep) {
-                wall.add(nanos);
-                cpu.add(cpuNanos);
-            }
-        }
-    }
-
-    /** Every byte read into the same size of buffer the CSV reader uses, nothing else: what the core cannot beat. */
-    private static long plainRead(ScratchObjectStore store, String key) throws Exception {
-        byte[] buffer = new byte[1 << 16];
-        long total = 0;
-        try (InputStream in = store.open("mlpipe-bench", key)) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                total += n;
-            }
-        }
-        return total;
-    }
-
-    /** The core's CSV reader over the same stream: quotes, separators and line ends found, nothing else. */
-    private static long readRecords(ScratchObjectStore store, String key) throws Exception {
-        try (InputStream in = store.open("mlpipe-bench", key)) {
-            return CsvRecords.countFields(in);
-        }
-    }
-
-    /** The plain read plus the cheapest look at every byte a parser must take. */
-    private static long countNewlines(ScratchObjectStore store, String key) throws Exception {
-        byte[] buffer = new byte[1 << 16];
-        long lines = 0;
-        try (InputStream in = store.open("mlpipe-bench", key)) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
-            }
-        }
-        return lines;
+        return samples;
     }
 }
