@@ -37,6 +37,8 @@ final class RowSpill implements Closeable {
     /** A row's flag: its features follow cell by cell. */
     static final int CELLS = 0;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Room for a cell that needs no check of its own: a number written by {@link #cell}'s word copies, or a varint. */
+    private static final int CELL = 1 + CsvOutput.SHORT;
     /** Longest varint of an int. */
     static final int MAX_VARINT = 5;
     /**
@@ -119,8 +121,16 @@ final class RowSpill implements Closeable {
             }
             token(CELLS);
         }
+        if (length > buffer.length - tokens.length * CELL) {
+            drain();
+        }
         for (int k = 0; k < tokens.length; k++) {
-            cell(tokens[k], csv, fields[k]);
+            int token = tokens[k];
+            if ((token & ~0x7F) == 0) {
+                buffer[length++] = (byte) token; // most cells: the buffer has room for every cell of the row as one
+            } else {
+                cell(token, csv, fields[k]);
+            }
         }
     }
 
