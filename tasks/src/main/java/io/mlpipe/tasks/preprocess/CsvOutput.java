@@ -39,9 +39,19 @@ final class CsvOutput {
      * the written ones is overwritten by the next write or never drained).
      */
     void writeWord(long word) throws IOException {
-        if (length > buffer.length - Long.BYTES) {
+        makeRoom(Long.BYTES);
+        writeWordInRoom(word);
+    }
+
+    /** Makes room for {@code bytes} more bytes in the buffer, so that as many bytes of words need no check of their own. */
+    void makeRoom(int bytes) throws IOException {
+        if (length > buffer.length - bytes) {
             drain();
         }
+    }
+
+    /** {@link #writeWord} after {@link #makeRoom} for it. */
+    void writeWordInRoom(long word) {
         LONGS.set(buffer, length, word);
         length += (int) (word >>> 56);
     }

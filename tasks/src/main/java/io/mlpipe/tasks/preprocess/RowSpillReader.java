@@ -19,9 +19,22 @@ final class RowSpillReader implements Closeable {
 
     /** The next cell's token (see {@link RowSpill#token}). */
     int token() throws IOException {
-        if (limit - pos < RowSpill.MAX_VARINT) {
-            fill(RowSpill.MAX_VARINT);
+        makeRoom(RowSpill.MAX_VARINT);
+        return tokenInRoom();
+    }
+
+    /**
+     * Makes the next {@code bytes} bytes readable (all the file has left, near its end), so that as many bytes of
+     * tokens need no check of their own.
+     */
+    void makeRoom(int bytes) throws IOException {
+        if (limit - pos < bytes) {
+            fill(bytes);
         }
+    }
+
+    /** {@link #token()} after {@link #makeRoom} for it. */
+    int tokenInRoom() {
         int b = buffer[pos++];
         if (b >= 0) {
             return b; // one byte: an index below 127, the usual case

@@ -39,17 +39,27 @@ final class TrainingDataWriter {
                 rows.copyBytes(out, (byte) '\n'); // the features as written, commas included
                 continue;
             }
+            // room for every cell of the row as a token read and a word written, checked once (and after a cell
+            // of bytes, which may take any room): about 3% off this pass on churn data
+            int cells = last + 1;
+            rows.makeRoom(cells * RowSpill.MAX_VARINT);
+            out.makeRoom(cells * Long.BYTES);
             for (int k = 0; k <= last; k++) {
                 if (used < asBytesFrom[k]) {
-                    int token = rows.token();
+                    int token = rows.tokenInRoom();
                     long word = words[k][token]; // the encoded value with its comma or newline
                     if (word >= 0) {
-                        out.writeWord(word);
+                        out.writeWordInRoom(word);
                     } else {
                         out.write(values[k][token]);
+                        out.makeRoom(cells * Long.BYTES);
                     }
                 } else {
                     rows.copyBytes(out, k == last ? (byte) '\n' : (byte) ',');
+                    if (k < last) { // (after the last cell of the last row, the spill has no more bytes to read)
+                        rows.makeRoom(cells * RowSpill.MAX_VARINT);
+                        out.makeRoom(cells * Long.BYTES);
+                    }
                 }
             }
         }
