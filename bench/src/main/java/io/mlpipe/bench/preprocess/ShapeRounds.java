@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The preprocess section's cases on one CSV, run in a JVM of their own (one per data shape, as JMH forks one per
  * benchmark): a JVM that has just run the core on another shape has its JIT's profiles tuned for that one, and measured
- * 8 to 12% slower on the second (see BENCHMARKS.md). Warm-ups, then rounds of every case in turn, so a busy neighbour
+ * 11 to 12% slower on the second (see BENCHMARKS.md). Warm-ups, then rounds of every case in turn, so a busy neighbour
  * slows every case alike; prints a line per case: {@code case=I wall=N,N,... cpu=N,N,...} (nanoseconds per round),
  * then {@code rows=N}.
  */
