@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -42,6 +43,22 @@ class TaskFunctionsTest {
                         "POWERTOOLS_METRICS_NAMESPACE", "mlpipe",
                         "LOG_LEVEL", "INFO",
                         "INFERENCE_LOG_TTL_DAYS", "30")))));
+    }
+
+    @Test
+    void preprocessRunsTheFullJitAndInferenceLambdasDefault() {
+        assertEquals(TaskFunctions.PREPROCESS_JVM_OPTIONS, variables(TaskFunctions.PREPROCESS_HANDLER).path("JAVA_TOOL_OPTIONS").asText());
+        assertTrue(TaskFunctions.PREPROCESS_JVM_OPTIONS.contains("-XX:TieredStopAtLevel=4"));
+        assertTrue(variables(TaskFunctions.INFERENCE_HANDLER).path("JAVA_TOOL_OPTIONS").isMissingNode(),
+                "inference keeps the runtime's C1-only JIT, which starts faster");
+    }
+
+    private static JsonNode variables(String handler) {
+        return SynthesizedStack.get().templateJson.path("Resources").valueStream()
+                .filter(r -> r.path("Type").asText().equals("AWS::Lambda::Function"))
+                .filter(r -> r.path("Properties").path("Handler").asText().equals(handler))
+                .map(r -> r.path("Properties").path("Environment").path("Variables"))
+                .findFirst().orElseThrow();
     }
 
     @Test

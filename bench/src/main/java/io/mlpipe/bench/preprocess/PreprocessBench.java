@@ -8,6 +8,7 @@ import io.mlpipe.bench.Format;
 import io.mlpipe.bench.Samples;
 import io.mlpipe.bench.Table;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,25 +53,13 @@ public final class PreprocessBench implements Benchmark {
             long size = Files.size(context.scratch().resolve(key));
             context.say("%s: %d warm-up and %d measured rounds of every case, in a JVM of their own ...", shape.name(),
                     warmups, rounds);
-            Command.Result child = ChildJvm.of(ShapeRounds.class).showingProgress()
-                    .arguments(context.scratch().toString(), key, shape.name(), Integer.toString(warmups), Integer.toString(rounds))
-                    .timeoutSeconds(1800).run().orThrow();
-            Matcher rows = ROWS.matcher(child.stdout());
-            if (!rows.find()) {
-                throw new IllegalStateException("the " + shape.name() + " rounds printed no row count:\n" + child.stdout());
-            }
-            Matcher line = CASE.matcher(child.stdout());
-            double plain = Double.NaN;
-            while (line.find()) {
-                Samples wall = samples(line.group(2));
-                Samples cpu = samples(line.group(3));
-                plain = Double.isNaN(plain) ? wall.median() : plain; // the first case is the limit
-                throughput.row(shape.name(), ShapeRounds.CASES.get(Integer.parseInt(line.group(1))), Format.nanos(wall.median()),
-                        Format.megabytesPerSecond(size, wall.median()), Format.megabytesPerSecond(size, cpu.median()),
-                        Format.ratio(plain, wall.median()));
-            }
+            double[] plain = new double[1]; // the plain read's median, the first case of the first run
+            String rows = rounds(context, shape, key, size, warmups, rounds, List.of(), "", plain, throughput);
+            context.say("%s: the core again with Lambda's default JIT (C1 only), in a JVM of its own ...", shape.name());
+            rounds(context, shape, key, size, 1, Math.min(rounds, 3), List.of("-XX:TieredStopAtLevel=1"),
+                    ", with Lambda's default JIT for java21, C1 only (the stack sets C2 for this function)", plain, throughput);
             described.append(described.isEmpty() ? "" : "; ").append("**").append(shape.name()).append("**, ")
-                    .append(Format.bytes(size)).append(", ").append(Format.number(Long.parseLong(rows.group(1)))).append(" rows");
+                    .append(Format.bytes(size)).append(", ").append(Format.number(Long.parseLong(rows))).append(" rows");
         }
 
         context.say("memory: preprocessing %s in a JVM with -Xmx256m ...", Format.bytes(memoryBytes));
@@ -105,7 +94,10 @@ public final class PreprocessBench implements Benchmark {
                 Each shape runs in a JVM of its own, as JMH forks one per benchmark: after the other shape, the JIT's
                 profiles are tuned for that one. Warm-up %d, then the median of %d interleaved rounds. MB/s per CPU second
                 divides by the measuring thread's CPU time (user + system), which a busy machine inflates less than
-                the wall time. The CSV reader alone is the part of the core that only finds records and fields.
+                the wall time. The CSV reader alone is the part of the core that only finds records and fields. The
+                last row of each shape is the core with Lambda's default JIT for java21 (C1 only,
+                `-XX:TieredStopAtLevel=1`; warm-up 1, 3 rounds): why the stack sets the full tiered JIT in the preprocess
+                function's `JAVA_TOOL_OPTIONS`.
 
                 %s
                 Constant memory: the same core on a %s churn file in a fresh JVM with the heap capped at 256 MiB. Peak heap
@@ -117,6 +109,39 @@ public final class PreprocessBench implements Benchmark {
     }
 
     private record Shape(String name, String key) {
+    }
+
+    /**
+     * Runs {@link ShapeRounds} on {@code key} in a JVM of its own with {@code jvmOptions} (none: the core case alone) and
+     * adds a row per case to {@code table}, its label followed by {@code labelSuffix}, its speed against {@code plain[0]}
+     * (set from the plain read's case when it runs); returns the row count it printed.
+     */
+    private static String rounds(BenchContext context, Shape shape, String key, long size, int warmups, int rounds,
+                                 List<String> jvmOptions, String labelSuffix, double[] plain, Table table) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(context.scratch().toString(), key, shape.name(),
+                Integer.toString(warmups), Integer.toString(rounds)));
+        if (!jvmOptions.isEmpty()) {
+            arguments.add("core");
+        }
+        Command.Result child = ChildJvm.of(ShapeRounds.class).showingProgress().jvmOptions(jvmOptions.toArray(String[]::new))
+                .arguments(arguments.toArray(String[]::new)).timeoutSeconds(1800).run().orThrow();
+        Matcher rows = ROWS.matcher(child.stdout());
+        if (!rows.find()) {
+            throw new IllegalStateException("the " + shape.name() + " rounds printed no row count:\n" + child.stdout());
+        }
+        Matcher line = CASE.matcher(child.stdout());
+        while (line.find()) {
+            Samples wall = samples(line.group(2));
+            Samples cpu = samples(line.group(3));
+            int c = Integer.parseInt(line.group(1));
+            if (c == 0) {
+                plain[0] = wall.median();
+            }
+            table.row(shape.name(), ShapeRounds.CASES.get(c) + labelSuffix, Format.nanos(wall.median()),
+                    Format.megabytesPerSecond(size, wall.median()), Format.megabytesPerSecond(size, cpu.median()),
+                    Format.ratio(plain[0], wall.median()));
+        }
+        return rows.group(1);
     }
 
     private static Samples samples(String commaSeparatedNanos) {

@@ -7,6 +7,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The preprocess section's cases on one CSV, run in a JVM of their own (one per data shape, as JMH forks one per
@@ -28,33 +29,38 @@ final class ShapeRounds {
     private ShapeRounds() {
     }
 
-    /** {@code FOLDER KEY NAME WARMUPS ROUNDS}: progress on stderr, results on stdout. */
+    /** The case {@code core} runs alone. */
+    static final int CORE = 3;
+
+    /** {@code FOLDER KEY NAME WARMUPS ROUNDS [core]}: progress on stderr, results on stdout; with {@code core}, that case alone. */
     public static void main(String[] args) throws Exception {
         ScratchObjectStore store = new ScratchObjectStore(Path.of(args[0]));
         String key = args[1];
         String name = args[2];
         int warmups = Integer.parseInt(args[3]);
         int rounds = Integer.parseInt(args[4]);
+        boolean coreOnly = args.length > 5 && args[5].equals("core");
         long[] rows = new long[1];
-        List<Work> work = List.of(
+        List<Work> all = List.of(
                 () -> plainRead(store, key),
                 () -> countNewlines(store, key),
                 () -> readRecords(store, key),
                 () -> rows[0] = rowsOf(PreprocessRun.preprocess(store, key)),
                 () -> PreprocessRun.preprocessReadingTheCsvTwice(store, key));
-        StringBuilder[] wall = new StringBuilder[work.size()];
-        StringBuilder[] cpu = new StringBuilder[work.size()];
-        for (int c = 0; c < work.size(); c++) {
+        List<Integer> cases = coreOnly ? List.of(CORE) : IntStream.range(0, all.size()).boxed().toList();
+        StringBuilder[] wall = new StringBuilder[all.size()];
+        StringBuilder[] cpu = new StringBuilder[all.size()];
+        for (int c = 0; c < all.size(); c++) {
             wall[c] = new StringBuilder();
             cpu[c] = new StringBuilder();
         }
         for (int round = -warmups; round < rounds; round++) {
             System.err.printf("  %s: %s %d of %d ...%n", name, round < 0 ? "warm-up" : "round",
                     round < 0 ? round + warmups + 1 : round + 1, round < 0 ? warmups : rounds);
-            for (int c = 0; c < work.size(); c++) {
+            for (int c : cases) {
                 long cpuStart = THREADS.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
-                work.get(c).run();
+                all.get(c).run();
                 long nanos = System.nanoTime() - start;
                 long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
                 if (round >= 0) {
@@ -63,7 +69,7 @@ final class ShapeRounds {
                 }
             }
         }
-        for (int c = 0; c < work.size(); c++) {
+        for (int c : cases) {
             System.out.println("case=" + c + " wall=" + wall[c] + " cpu=" + cpu[c]);
         }
         System.out.println("rows=" + rows[0]);

@@ -23,8 +23,8 @@ class ColdStartQuickRunReportsBothFunctionsTest {
             int at = section.indexOf(function);
             assertTrue(at > 0, function + " has no table:\n" + section);
             String table = section.substring(at);
-            assertTrue(table.contains("| own package, not primed, C1 (Lambda) |"), section);
-            assertTrue(table.contains("| own package, primed, C1 (Lambda) |"), section);
+            assertTrue(table.contains("| own package, not primed, C1 (Lambda's default) |"), section);
+            assertTrue(table.contains("| own package, primed, C1 (Lambda's default) |"), section);
         }
         assertTrue(section.strip().endsWith("(this output came from --quick: sizes too small to mean anything)."), section);
     }
