@@ -291,8 +291,9 @@ public final class EndToEndBench implements Benchmark {
     }
 
     private static String time(Duration duration) {
-        // history timestamps have millisecond resolution: zero means under a millisecond, not "0 ns"
-        return duration.isZero() ? "< 1 ms" : Format.nanos(duration.toNanos());
+        // history timestamps have millisecond resolution (truncated), and an execution can start before PutObject's
+        // answer reaches the client: zero or less means under a millisecond, not "0 ns" or a negative time
+        return duration.isNegative() || duration.isZero() ? "< 1 ms" : Format.nanos(duration.toNanos());
     }
 
     private static String percent(double share) {

@@ -46,15 +46,34 @@ public final class EdgeRouter implements HttpHandler {
                 route.handler().handle(exchange);
             } catch (AwsError e) {
                 ErrorResponses.sendIfOpen(exchange, e);
-            } catch (Exception | Error e) {
-                // an Error too (a handler's NoClassDefFoundError, a native library's UnsatisfiedLinkError):
-                // the client gets AWS's 500 instead of a dropped connection it would retry blindly
-                LOG.log(Level.WARNING, route.service() + " failed on " + exchange.getRequestURI(), e);
-                ErrorResponses.sendIfOpen(exchange, new AwsError(500, "InternalFailure", String.valueOf(e.getMessage())));
-                if (e instanceof VirtualMachineError fatal) {
-                    throw fatal;
+            } catch (IOException e) {
+                if (clientLeft(e)) {
+                    // a load generator stopping mid-request (wrk at the end of its run): nothing to answer, no fault here
+                    LOG.log(Level.FINE, () -> "the client of " + exchange.getRequestURI() + " left before its answer: " + e);
+                    return;
                 }
+                fail(route, exchange, e);
+            } catch (RuntimeException | Error e) {
+                fail(route, exchange, e);
             }
+        }
+    }
+
+    /** The connection was closed by the client while the answer was being written. */
+    static boolean clientLeft(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Broken pipe") || message.contains("Connection reset");
+    }
+
+    /**
+     * Answers AWS's 500 for a handler that failed: an Error too (a handler's NoClassDefFoundError, a native library's
+     * UnsatisfiedLinkError), so the client gets an answer instead of a dropped connection it would retry blindly.
+     */
+    private static void fail(Route route, HttpExchange exchange, Throwable e) throws IOException {
+        LOG.log(Level.WARNING, route.service() + " failed on " + exchange.getRequestURI(), e);
+        ErrorResponses.sendIfOpen(exchange, new AwsError(500, "InternalFailure", String.valueOf(e.getMessage())));
+        if (e instanceof VirtualMachineError fatal) {
+            throw fatal;
         }
     }
 }
