@@ -121,16 +121,22 @@ final class RowSpill implements Closeable {
             }
             token(CELLS);
         }
-        if (length > buffer.length - tokens.length * CELL) {
-            drain();
-        }
+        makeRoomForCells(tokens.length);
         for (int k = 0; k < tokens.length; k++) {
             int token = tokens[k];
             if ((token & ~0x7F) == 0) {
                 buffer[length++] = (byte) token; // most cells: the buffer has room for every cell of the row as one
             } else {
                 cell(token, csv, fields[k]);
+                makeRoomForCells(tokens.length - k - 1); // a long value may have taken the room of the cells after it
             }
+        }
+    }
+
+    /** Room for {@code cells} cells of at most {@link #CELL} bytes, so that a one-byte token needs no check of its own. */
+    private void makeRoomForCells(int cells) throws IOException {
+        if (length > buffer.length - cells * CELL) {
+            drain();
         }
     }
 

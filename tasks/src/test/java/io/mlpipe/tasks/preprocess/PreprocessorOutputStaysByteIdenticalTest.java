@@ -81,6 +81,31 @@ class PreprocessorOutputStaysByteIdenticalTest {
     }
 
     @Test
+    void longValuesBesideCategoriesFillTheSpillsBufferAnywhere() {
+        // long values (numbers of 20 to 270 digits, past the vocabulary) beside categories, over many of the spill's
+        // 1 MiB buffers and the outputs' 64 KiB ones: both passes make room for a row's short cells once, and a long
+        // value takes more (RowSpillKeepsRowsWithinItsBudgetTest pins each offset of one at the buffer's end)
+        SplittableRandom random = new SplittableRandom(11);
+        StringBuilder csv = new StringBuilder("id,c1,c2,c3,c4,c5,c6,target\n");
+        for (int row = 0; row < 120_000; row++) {
+            csv.append(digits(random, 20 + random.nextInt(250)));
+            for (int c = 1; c <= 6; c++) {
+                csv.append(',').append((char) ('a' + random.nextInt(3)));
+            }
+            csv.append(',').append(random.nextBoolean() ? "yes" : "no").append('\n');
+        }
+        Map<SecondPass, String> train = new EnumMap<>(SecondPass.class);
+        for (SecondPass secondPass : SecondPass.values()) {
+            InMemoryObjectStore store = new InMemoryObjectStore().put(BUCKET, key("long"), csv.toString());
+            preprocess(store, "long", secondPass);
+            train.put(secondPass, store.text(BUCKET, "processed/long/" + RUN + "/train/train.csv")
+                    + store.text(BUCKET, "processed/long/" + RUN + "/validation/validation.csv"));
+        }
+        assertTrue(train.get(SecondPass.FROM_CSV_AGAIN).equals(train.get(SecondPass.FROM_SPILL)),
+                "the spill's training data differs from the CSV's");
+    }
+
+    @Test
     void randomFilesWriteTheSameTrainingDataFromTheSpillAsFromTheCsv() {
         // columns whose vocabulary fills up at a random row (their later cells spilled as bytes, some past the spill's
         // 1 MiB buffer), values of 1 to 9 bytes around the 7 that fit a word with their comma, text categories,

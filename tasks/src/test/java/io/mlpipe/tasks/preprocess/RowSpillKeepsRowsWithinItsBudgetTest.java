@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,36 @@ class RowSpillKeepsRowsWithinItsBudgetTest {
             spill.token(1);
             assertEquals(0, filesIn(folder));
             assertTrue(spill.finish());
+        }
+    }
+
+    @Test
+    void aRowWithALongCellBeforeItsTokensFitsAtEveryOffsetOfTheBuffer() throws IOException, CsvFormatException {
+        // row() makes room for every cell of the row as a short one; a cell longer than that room, then tokens: at
+        // each offset from where the long cell needs a drain to where it just fits, the tokens still need room
+        String longCell = "9".repeat(300);
+        CsvParser csv = new CsvParser(new ByteArrayInputStream((longCell + ",a,b,c,d,e,f\n").getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(csv.next());
+        int[] fields = {0, 1, 2, 3, 4, 5, 6};
+        int[] tokens = {RowSpill.BYTES, 1, 2, 3, 4, 5, 6};
+        for (int free = 250; free <= 330; free++) {
+            try (RowSpill spill = RowSpill.in(folder, Long.MAX_VALUE)) {
+                byte[] filler = new byte[RowSpill.BUFFER - free - 3]; // its length's varint takes 3 bytes
+                spill.bytes(filler, 0, filler.length);
+                spill.row(tokens, csv, fields, false);
+                assertTrue(spill.finish());
+                try (RowSpillReader rows = spill.reader()) {
+                    rows.copyBytes(new CsvOutput(OutputStream.nullOutputStream()), (byte) ',');
+                    ByteArrayOutputStream copied = new ByteArrayOutputStream();
+                    CsvOutput out = new CsvOutput(copied);
+                    rows.copyBytes(out, (byte) ',');
+                    out.flush();
+                    assertEquals(longCell + ",", copied.toString(StandardCharsets.US_ASCII), "with " + free + " bytes free");
+                    for (int k = 1; k < tokens.length; k++) {
+                        assertEquals(tokens[k], rows.token(), "token " + k + " with " + free + " bytes free");
+                    }
+                }
+            }
         }
     }
 
