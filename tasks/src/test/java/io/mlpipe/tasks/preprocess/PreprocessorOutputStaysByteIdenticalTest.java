@@ -68,13 +68,7 @@ class PreprocessorOutputStaysByteIdenticalTest {
     void aSpillOfSeveralMegabytesWritesWhatASecondReadOfTheCsvWrites() {
         // 300k rows spill about 3 MB: several of the spill's 1 MiB reads, so rows cross from one read to the next
         String csv = PreprocessorTestSupport.csv(300_000);
-        Map<SecondPass, String> train = new EnumMap<>(SecondPass.class);
-        for (SecondPass secondPass : SecondPass.values()) {
-            InMemoryObjectStore store = new InMemoryObjectStore().put(BUCKET, key("big"), csv);
-            preprocess(store, "big", secondPass);
-            train.put(secondPass, store.text(BUCKET, "processed/big/" + RUN + "/train/train.csv")
-                    + store.text(BUCKET, "processed/big/" + RUN + "/validation/validation.csv"));
-        }
+        Map<SecondPass, String> train = trainingDataBothWays("big", csv, null);
         assertEquals(train.get(SecondPass.FROM_CSV_AGAIN).length(), train.get(SecondPass.FROM_SPILL).length());
         assertTrue(train.get(SecondPass.FROM_CSV_AGAIN).equals(train.get(SecondPass.FROM_SPILL)),
                 "the spill's training data differs from the CSV's");
@@ -94,13 +88,7 @@ class PreprocessorOutputStaysByteIdenticalTest {
             }
             csv.append(',').append(random.nextBoolean() ? "yes" : "no").append('\n');
         }
-        Map<SecondPass, String> train = new EnumMap<>(SecondPass.class);
-        for (SecondPass secondPass : SecondPass.values()) {
-            InMemoryObjectStore store = new InMemoryObjectStore().put(BUCKET, key("long"), csv.toString());
-            preprocess(store, "long", secondPass);
-            train.put(secondPass, store.text(BUCKET, "processed/long/" + RUN + "/train/train.csv")
-                    + store.text(BUCKET, "processed/long/" + RUN + "/validation/validation.csv"));
-        }
+        Map<SecondPass, String> train = trainingDataBothWays("long", csv.toString(), null);
         assertTrue(train.get(SecondPass.FROM_CSV_AGAIN).equals(train.get(SecondPass.FROM_SPILL)),
                 "the spill's training data differs from the CSV's");
     }
@@ -153,19 +141,30 @@ class PreprocessorOutputStaysByteIdenticalTest {
                         : random.nextBoolean() ? "yes" : "no";
                 csv.append(row == rows ? (regression ? "5" : "yes") : label).append('\n');
             }
-            Map<SecondPass, String> written = new EnumMap<>(SecondPass.class);
-            for (SecondPass secondPass : SecondPass.values()) {
-                InMemoryObjectStore store = new InMemoryObjectStore().put(BUCKET, key("fuzz"), csv.toString());
-                if (regression) {
-                    store.put(BUCKET, "config/fuzz.json", "{\"target\": \"price\"}");
-                }
-                preprocess(store, "fuzz", secondPass);
-                written.put(secondPass, store.text(BUCKET, "processed/fuzz/" + RUN + "/train/train.csv") + "\n--\n"
-                        + store.text(BUCKET, "processed/fuzz/" + RUN + "/validation/validation.csv"));
-            }
+            Map<SecondPass, String> written = trainingDataBothWays("fuzz", csv.toString(), regression ? "price" : null);
             assertTrue(written.get(SecondPass.FROM_CSV_AGAIN).equals(written.get(SecondPass.FROM_SPILL)),
                     "seed " + seed + ": the spill's training data differs from the CSV's");
         }
+    }
+
+    /**
+     * Preprocesses {@code csv} as model {@code model} once per second pass (a target other than the default when
+     * {@code target} is not null); per pass, the training then the validation CSV, with a line "--" between them
+     * (each row ends with a newline).
+     */
+    private static Map<SecondPass, String> trainingDataBothWays(String model, String csv, String target) {
+        Map<SecondPass, String> written = new EnumMap<>(SecondPass.class);
+        for (SecondPass secondPass : SecondPass.values()) {
+            InMemoryObjectStore store = new InMemoryObjectStore().put(BUCKET, key(model), csv);
+            if (target != null) {
+                store.put(BUCKET, "config/" + model + ".json", "{\"target\": \"" + target + "\"}");
+            }
+            preprocess(store, model, secondPass);
+            String prefix = "processed/" + model + "/" + RUN + "/";
+            written.put(secondPass, store.text(BUCKET, prefix + "train/train.csv") + "--\n"
+                    + store.text(BUCKET, prefix + "validation/validation.csv"));
+        }
+        return written;
     }
 
     private static String digits(SplittableRandom random, int length) {
@@ -209,14 +208,8 @@ class PreprocessorOutputStaysByteIdenticalTest {
             }
             csv.append(random.nextInt(30) == 0 ? "\r\n" : "\n");
         }
-        Map<SecondPass, String> written = new EnumMap<>(SecondPass.class);
-        for (SecondPass secondPass : SecondPass.values()) {
-            InMemoryObjectStore store = new InMemoryObjectStore().put(BUCKET, key("wide"), csv.toString());
-            preprocess(store, "wide", secondPass);
-            written.put(secondPass, store.text(BUCKET, "processed/wide/" + RUN + "/train/train.csv")
-                    + store.text(BUCKET, "processed/wide/" + RUN + "/validation/validation.csv"));
-        }
-        assertEquals(20_000, written.get(SecondPass.FROM_SPILL).lines().count());
+        Map<SecondPass, String> written = trainingDataBothWays("wide", csv.toString(), null);
+        assertEquals(20_000, written.get(SecondPass.FROM_SPILL).lines().filter(line -> !line.equals("--")).count());
         assertTrue(written.get(SecondPass.FROM_CSV_AGAIN).equals(written.get(SecondPass.FROM_SPILL)),
                 "the spill's training data differs from the CSV's");
     }
