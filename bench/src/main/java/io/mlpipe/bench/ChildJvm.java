@@ -12,6 +12,8 @@ import java.util.Map;
  * JVM's java and, unless told otherwise, its class path.
  */
 public final class ChildJvm {
+    /** The JIT Lambda's java17 and java21 runtimes run a function with, unless its JAVA_TOOL_OPTIONS say otherwise: C1 only. */
+    public static final String LAMBDA_DEFAULT_JIT = "-XX:TieredStopAtLevel=1";
     private final String mainClass;
     private String classpath = System.getProperty("java.class.path");
     private final List<String> jvmOptions = new ArrayList<>();

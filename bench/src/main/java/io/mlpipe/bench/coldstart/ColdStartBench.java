@@ -44,7 +44,7 @@ public final class ColdStartBench implements Benchmark {
     private static final String MODEL = "coldstart";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The Lambda java17/java21 runtimes stop tiered compilation at level 1 and use the serial collector. */
-    private static final List<String> LAMBDA_JIT = List.of("-XX:TieredStopAtLevel=1");
+    private static final List<String> LAMBDA_JIT = List.of(ChildJvm.LAMBDA_DEFAULT_JIT);
     /** On the command line, so it wins over the JAVA_TOOL_OPTIONS of the function's environment, as LAMBDA_JIT does. */
     private static final List<String> FULL_JIT = List.of("-XX:TieredStopAtLevel=4");
     private static final String LAMBDA_JIT_LABEL = "C1 (Lambda's default)";

@@ -54,9 +54,9 @@ public final class PreprocessBench implements Benchmark {
             context.say("%s: %d warm-up and %d measured rounds of every case, in a JVM of their own ...", shape.name(),
                     warmups, rounds);
             double[] plain = new double[1]; // the plain read's median, the first case of the first run
-            String rows = rounds(context, shape, key, size, warmups, rounds, List.of(), "", plain, throughput);
+            String rows = rounds(context, shape, key, size, warmups, rounds, false, List.of(), "", plain, throughput);
             context.say("%s: the core again with Lambda's default JIT (C1 only), in a JVM of its own ...", shape.name());
-            rounds(context, shape, key, size, 1, Math.min(rounds, 3), List.of("-XX:TieredStopAtLevel=1"),
+            rounds(context, shape, key, size, 1, Math.min(rounds, 3), true, List.of(ChildJvm.LAMBDA_DEFAULT_JIT),
                     ", with Lambda's default JIT for java21, C1 only (the stack sets C2 for this function)", plain, throughput);
             described.append(described.isEmpty() ? "" : "; ").append("**").append(shape.name()).append("**, ")
                     .append(Format.bytes(size)).append(", ").append(Format.number(Long.parseLong(rows))).append(" rows");
@@ -112,15 +112,16 @@ public final class PreprocessBench implements Benchmark {
     }
 
     /**
-     * Runs {@link ShapeRounds} on {@code key} in a JVM of its own with {@code jvmOptions} (none: the core case alone) and
-     * adds a row per case to {@code table}, its label followed by {@code labelSuffix}, its speed against {@code plain[0]}
-     * (set from the plain read's case when it runs); returns the row count it printed.
+     * Runs {@link ShapeRounds} on {@code key} (every case, or with {@code coreOnly} the core's alone) in a JVM of its own
+     * with {@code jvmOptions} and adds a row per case to {@code table}, its label followed by {@code labelSuffix}, its
+     * speed against {@code plain[0]} (set from the plain read's case when it runs); returns the row count it printed.
      */
     private static String rounds(BenchContext context, Shape shape, String key, long size, int warmups, int rounds,
-                                 List<String> jvmOptions, String labelSuffix, double[] plain, Table table) throws Exception {
+                                 boolean coreOnly, List<String> jvmOptions, String labelSuffix, double[] plain, Table table)
+            throws Exception {
         List<String> arguments = new ArrayList<>(List.of(context.scratch().toString(), key, shape.name(),
                 Integer.toString(warmups), Integer.toString(rounds)));
-        if (!jvmOptions.isEmpty()) {
+        if (coreOnly) {
             arguments.add("core");
         }
         Command.Result child = ChildJvm.of(ShapeRounds.class).showingProgress().jvmOptions(jvmOptions.toArray(String[]::new))
